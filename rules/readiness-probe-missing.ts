@@ -1,0 +1,64 @@
+import { defineRule } from '../src/engine/define-rule.js';
+import { BATCH_KINDS, longRunningContainers } from '../src/model/workload.js';
+
+export default defineRule({
+  meta: {
+    id: 'readiness-probe-missing',
+    category: 'probes',
+    severity: 'error',
+    description: 'A serving container has no readiness probe.',
+    rationale: 'Without a readiness probe a pod receives traffic as soon as its process starts, and a rolling update counts a crashing or still-booting pod as available: a broken release replaces every healthy pod and the rollout still reports success.',
+    remediation: 'Add `readinessProbe` (an `httpGet` on a health endpoint, or `tcpSocket`/`grpc`/`exec`) that succeeds only when the container can serve. Jobs, CronJobs and init containers need none.',
+    messages: {
+      missing: 'Container "{{container}}" has no readinessProbe, so traffic and rollouts treat it as ready the moment it starts. Add a readinessProbe that checks it can serve.',
+    },
+    kinds: 'workloads',
+    stage: 'resource',
+    example: {
+      invalid: [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata:',
+        '  name: web',
+        'spec:',
+        '  selector:',
+        '    matchLabels: {app: web}',
+        '  template:',
+        '    metadata:',
+        '      labels: {app: web}',
+        '    spec:',
+        '      containers:',
+        '        - name: web',
+        '          image: registry.example/web:1.4.2',
+        '',
+      ].join('\n'),
+      valid: [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata:',
+        '  name: web',
+        'spec:',
+        '  selector:',
+        '    matchLabels: {app: web}',
+        '  template:',
+        '    metadata:',
+        '      labels: {app: web}',
+        '    spec:',
+        '      containers:',
+        '        - name: web',
+        '          image: registry.example/web:1.4.2',
+        '          readinessProbe:',
+        '            httpGet: {path: /healthz, port: 8080}',
+        '',
+      ].join('\n'),
+    },
+  },
+  check(resource, context) {
+    if (BATCH_KINDS.has(resource.kind)) return;
+    for (const ref of longRunningContainers(resource)) {
+      if (ref.container.readinessProbe === undefined) {
+        context.report({ messageId: 'missing', data: { container: ref.name }, path: ref.path });
+      }
+    }
+  },
+});

@@ -1,0 +1,87 @@
+import type { ObjectPath } from '../engine/types.js';
+import { isObject, type KubeObject, type Resource } from './resource.js';
+
+/** Where each workload kind keeps its pod spec. */
+const POD_SPEC_PATHS: Record<string, ObjectPath> = {
+  Pod: ['spec'],
+  Deployment: ['spec', 'template', 'spec'],
+  StatefulSet: ['spec', 'template', 'spec'],
+  DaemonSet: ['spec', 'template', 'spec'],
+  ReplicaSet: ['spec', 'template', 'spec'],
+  ReplicationController: ['spec', 'template', 'spec'],
+  Job: ['spec', 'template', 'spec'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+  Rollout: ['spec', 'template', 'spec'],
+};
+
+/** Kinds that carry a pod template, for rules whose `meta.kinds` is `workloads`. */
+export const WORKLOAD_KINDS: readonly string[] = Object.keys(POD_SPEC_PATHS);
+
+/** Kinds whose pods run to completion, where serving checks such as readiness do not apply. */
+export const BATCH_KINDS: ReadonlySet<string> = new Set(['Job', 'CronJob']);
+
+export type ContainerRole = 'container' | 'initContainer' | 'ephemeralContainer';
+
+const CONTAINER_LISTS: readonly [string, ContainerRole][] = [
+  ['initContainers', 'initContainer'],
+  ['containers', 'container'],
+  ['ephemeralContainers', 'ephemeralContainer'],
+];
+
+export interface PodSpecRef {
+  spec: KubeObject;
+  path: ObjectPath;
+}
+
+export interface ContainerRef {
+  container: KubeObject;
+  /** Path of the container inside the resource, e.g. `['spec', 'template', 'spec', 'containers', 0]`. */
+  path: ObjectPath;
+  role: ContainerRole;
+  /** The container's name, or `#n` when it has none. */
+  name: string;
+  /**
+   * An init container with `restartPolicy: Always` is a sidecar: it keeps running beside the
+   * app containers, so the serving checks apply to it as to a regular container.
+   */
+  sidecar: boolean;
+}
+
+/** The pod spec of a workload (the pod template's spec, or a Pod's own spec). */
+export function podSpec(resource: Resource): PodSpecRef | undefined {
+  const path = POD_SPEC_PATHS[resource.kind];
+  if (!path) return undefined;
+  let current: unknown = resource.object;
+  for (const segment of path) {
+    if (!isObject(current)) return undefined;
+    current = current[segment as string];
+  }
+  return isObject(current) ? { spec: current, path } : undefined;
+}
+
+/** Every container of a workload: init, regular and ephemeral, each with its path. */
+export function containers(resource: Resource): ContainerRef[] {
+  const pod = podSpec(resource);
+  if (!pod) return [];
+  const found: ContainerRef[] = [];
+  for (const [field, role] of CONTAINER_LISTS) {
+    const list = pod.spec[field];
+    if (!Array.isArray(list)) continue;
+    list.forEach((container: unknown, index) => {
+      if (!isObject(container)) return;
+      found.push({
+        container,
+        path: [...pod.path, field, index],
+        role,
+        name: typeof container.name === 'string' ? container.name : `#${index}`,
+        sidecar: role === 'initContainer' && container.restartPolicy === 'Always',
+      });
+    });
+  }
+  return found;
+}
+
+/** Containers that serve for the pod's lifetime: regular containers and sidecars. */
+export function longRunningContainers(resource: Resource): ContainerRef[] {
+  return containers(resource).filter((ref) => ref.role === 'container' || ref.sidecar);
+}

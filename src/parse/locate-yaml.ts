@@ -1,0 +1,67 @@
+import type { Document, Node as YamlNode } from 'yaml';
+import { yamlLibrary } from './lazy-yaml.js';
+import type { ObjectPath } from '../engine/types.js';
+import { firstLineEnd, type HighlightTarget, type Span } from './locate.js';
+
+function isBlockCollection(node: unknown): boolean {
+  const { isMap, isSeq } = yamlLibrary();
+  return (isMap(node) || isSeq(node)) && !node.flow;
+}
+
+function firstLine(text: string, offset: number, from: number, to: number): Span {
+  return { start: offset + from, end: Math.min(offset + to, firstLineEnd(text, offset + from)) };
+}
+
+function nodeSpan(text: string, offset: number, node: YamlNode): Span | undefined {
+  if (!node.range) return undefined;
+  return firstLine(text, offset, node.range[0], node.range[1]);
+}
+
+function isEmptyScalar(node: unknown): boolean {
+  const { isScalar } = yamlLibrary();
+  return isScalar(node) && node.value === null && (node.source === '' || node.source === undefined);
+}
+
+/**
+ * The same answer as `locateFast`, from a full `yaml` syntax tree: used where the fast scanner
+ * gives up (flow style, JSON, anchors, tags). Walks as far along `path` as the tree goes and
+ * returns the span for the deepest node reached, with how many segments were matched.
+ */
+export function locateInYamlDocument(
+  text: string,
+  offset: number,
+  doc: Document,
+  path: ObjectPath,
+  on: HighlightTarget = 'value',
+): { span: Span; matched: number } | undefined {
+  const { isMap, isPair, isScalar, isSeq } = yamlLibrary();
+  let node: unknown = doc.contents;
+  if (!node || !(node as YamlNode).range) return undefined;
+  let span = isScalar(node) ? nodeSpan(text, offset, node as YamlNode)! : firstLine(text, offset, (node as YamlNode).range![0], (node as YamlNode).range![1]);
+  let matched = 0;
+  for (const segment of path) {
+    if (typeof segment === 'string') {
+      if (!isMap(node)) break;
+      let pair: unknown;
+      for (const item of node.items) {
+        if (isPair(item) && isScalar(item.key) && String(item.key.value) === segment) pair = item;
+      }
+      if (!isPair(pair) || !isScalar(pair.key) || !pair.key.range) break;
+      const keySpan = firstLine(text, offset, pair.key.range[0], pair.key.range[1]);
+      const value = pair.value;
+      const valueRange = (value as YamlNode | null)?.range;
+      if (on === 'key' || value === null || !valueRange || isBlockCollection(value) || isEmptyScalar(value)) span = keySpan;
+      else span = firstLine(text, offset, valueRange[0], valueRange[1]);
+      node = value;
+    } else {
+      if (!isSeq(node)) break;
+      const item = node.items[segment];
+      const range = (item as YamlNode | null | undefined)?.range;
+      if (item === undefined || !range) break;
+      span = firstLine(text, offset, range[0], isBlockCollection(item) ? Number.MAX_SAFE_INTEGER : range[1]);
+      node = item;
+    }
+    matched++;
+  }
+  return { span, matched };
+}

@@ -1,0 +1,292 @@
+import type { ObjectPath } from '../engine/types.js';
+
+/**
+ * Finds where a path lies in a YAML document without building a syntax tree.
+ *
+ * Parsing every document with a position-keeping YAML library costs 6–12× a plain value parse,
+ * and only documents with findings need positions at all. Almost every manifest is block-style
+ * YAML, where a key's value is found by its indentation alone, so a line scan over the one
+ * document is enough. Anything this scanner does not fully understand (flow collections on the
+ * path, anchors, aliases, tags, explicit keys, merge keys, tabs, escaped keys) makes it give up
+ * with `undefined`, and the caller asks the full YAML library instead. A differential test holds
+ * the two to the same answers.
+ */
+
+/** A region on one line, in absolute offsets of the file text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type HighlightTarget = 'key' | 'value';
+
+type Node =
+  | { kind: 'map'; indent: number; start: number }
+  | { kind: 'seq'; indent: number; start: number }
+  | { kind: 'scalar'; span: Span }
+  | { kind: 'empty'; span: Span };
+
+class Unsupported extends Error {}
+
+const SPACE = 0x20;
+const TAB = 0x09;
+const LF = 0x0a;
+const CR = 0x0d;
+const HASH = 0x23;
+const DASH = 0x2d;
+const COLON = 0x3a;
+const DQUOTE = 0x22;
+const SQUOTE = 0x27;
+
+function isLineBreak(ch: number): boolean {
+  return ch === LF || ch === CR || Number.isNaN(ch);
+}
+
+function isBlank(ch: number): boolean {
+  return ch === SPACE || ch === TAB;
+}
+
+/** End of a scalar or the first line of a collection that starts at `start`: before a comment and trailing blanks. */
+export function firstLineEnd(text: string, start: number): number {
+  const first = text.charCodeAt(start);
+  let i = start;
+  if (first === DQUOTE || first === SQUOTE) {
+    i++;
+    for (;;) {
+      const ch = text.charCodeAt(i);
+      if (isLineBreak(ch)) break;
+      if (first === DQUOTE && ch === 0x5c) {
+        i += 2;
+        continue;
+      }
+      if (ch === first) {
+        if (first === SQUOTE && text.charCodeAt(i + 1) === SQUOTE) {
+          i += 2;
+          continue;
+        }
+        return i + 1;
+      }
+      i++;
+    }
+  }
+  for (;;) {
+    const ch = text.charCodeAt(i);
+    if (isLineBreak(ch)) break;
+    if (ch === HASH && i > start && isBlank(text.charCodeAt(i - 1))) break;
+    i++;
+  }
+  while (i > start && isBlank(text.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+interface Line {
+  start: number;
+  indent: number;
+  /** Offset of the first non-blank character. */
+  content: number;
+}
+
+class Scanner {
+  constructor(
+    private readonly text: string,
+    private readonly end: number,
+  ) {}
+
+  /** The first line at or after `from` (a line start) with content, skipping blank and comment lines. */
+  contentLine(from: number): Line | undefined {
+    const { text } = this;
+    let lineStart = from;
+    while (lineStart < this.end) {
+      let i = lineStart;
+      while (text.charCodeAt(i) === SPACE) i++;
+      const ch = text.charCodeAt(i);
+      if (ch === TAB) throw new Unsupported();
+      if (!isLineBreak(ch) && ch !== HASH && i < this.end) {
+        if (i === lineStart && (this.isMarker(i, 0x2d) || this.isMarker(i, 0x2e))) return undefined;
+        return { start: lineStart, indent: i - lineStart, content: i };
+      }
+      const newline = text.indexOf('\n', i);
+      if (newline === -1) return undefined;
+      lineStart = newline + 1;
+    }
+    return undefined;
+  }
+
+  nextLineStart(offset: number): number {
+    const newline = this.text.indexOf('\n', offset);
+    return newline === -1 ? this.end : newline + 1;
+  }
+
+  private isMarker(at: number, ch: number): boolean {
+    const { text } = this;
+    return text.charCodeAt(at) === ch && text.charCodeAt(at + 1) === ch && text.charCodeAt(at + 2) === ch && (isLineBreak(text.charCodeAt(at + 3)) || isBlank(text.charCodeAt(at + 3)));
+  }
+
+  isSequenceDash(at: number): boolean {
+    const next = this.text.charCodeAt(at + 1);
+    return this.text.charCodeAt(at) === DASH && (isBlank(next) || isLineBreak(next));
+  }
+
+  /** Parses a simple mapping key at `at`; returns undefined when the line is not a key. */
+  key(at: number): { name: string; span: Span; after: number } | undefined {
+    const { text } = this;
+    const first = text.charCodeAt(at);
+    let nameEnd: number;
+    let name: string;
+    let i: number;
+    if (first === DQUOTE || first === SQUOTE) {
+      const close = text.indexOf(String.fromCharCode(first), at + 1);
+      const lineEnd = text.indexOf('\n', at);
+      if (close === -1 || (lineEnd !== -1 && close > lineEnd)) return undefined;
+      name = text.slice(at + 1, close);
+      nameEnd = close + 1;
+      i = nameEnd;
+      while (isBlank(text.charCodeAt(i))) i++;
+      if (text.charCodeAt(i) !== COLON) return undefined;
+      if ((first === DQUOTE && name.includes('\\')) || (first === SQUOTE && text.charCodeAt(close + 1) === SQUOTE)) throw new Unsupported();
+    } else {
+      // Characters that start a flow collection, anchor, alias, tag, explicit key, block scalar or directive.
+      if ('{[&*!?|>%@`'.includes(text[at] ?? '')) throw new Unsupported();
+      i = at;
+      for (;;) {
+        const ch = text.charCodeAt(i);
+        if (isLineBreak(ch)) return undefined;
+        if (ch === HASH && i > at && isBlank(text.charCodeAt(i - 1))) return undefined;
+        if (ch === COLON) {
+          const next = text.charCodeAt(i + 1);
+          if (isBlank(next) || isLineBreak(next)) break;
+        }
+        i++;
+      }
+      nameEnd = i;
+      while (nameEnd > at && isBlank(text.charCodeAt(nameEnd - 1))) nameEnd--;
+      name = text.slice(at, nameEnd);
+      if (name === '<<') throw new Unsupported();
+    }
+    return { name, span: { start: at, end: nameEnd }, after: i + 1 };
+  }
+
+  /** The node whose text starts at `at` on a line whose mapping key or dash sits at column `parentIndent`. */
+  valueAt(at: number, parentIndent: number, sameIndentSequenceAllowed: boolean): Node {
+    const { text } = this;
+    let i = at;
+    while (isBlank(text.charCodeAt(i))) i++;
+    const ch = text.charCodeAt(i);
+    if (isLineBreak(ch) || ch === HASH) {
+      const next = this.contentLine(this.nextLineStart(i));
+      if (next) {
+        if (next.indent > parentIndent) return this.nodeAtLineContent(next);
+        if (sameIndentSequenceAllowed && next.indent === parentIndent && this.isSequenceDash(next.content)) {
+          return { kind: 'seq', indent: next.indent, start: next.content };
+        }
+      }
+      return { kind: 'empty', span: { start: at, end: at } };
+    }
+    if (ch === 0x26 || ch === 0x2a || ch === 0x21 || ch === 0x3f) throw new Unsupported(); // & * ! ?
+    const column = i - this.lineStartOf(i);
+    if (this.isSequenceDash(i)) return { kind: 'seq', indent: column, start: i };
+    if (ch !== 0x7b && ch !== 0x5b && ch !== 0x7c && ch !== 0x3e && this.key(i)) {
+      return { kind: 'map', indent: column, start: i };
+    }
+    return { kind: 'scalar', span: { start: i, end: firstLineEnd(text, i) } };
+  }
+
+  private nodeAtLineContent(line: Line): Node {
+    if (this.isSequenceDash(line.content)) return { kind: 'seq', indent: line.indent, start: line.content };
+    const ch = this.text.charCodeAt(line.content);
+    if (ch === 0x26 || ch === 0x2a || ch === 0x21 || ch === 0x3f) throw new Unsupported();
+    if (ch !== 0x7b && ch !== 0x5b && ch !== 0x7c && ch !== 0x3e && this.key(line.content)) {
+      return { kind: 'map', indent: line.indent, start: line.content };
+    }
+    return { kind: 'scalar', span: { start: line.content, end: firstLineEnd(this.text, line.content) } };
+  }
+
+  lineStartOf(offset: number): number {
+    return this.text.lastIndexOf('\n', offset - 1) + 1;
+  }
+
+  /** Finds the last entry named `name` (the one that wins when keys repeat) in a block mapping. */
+  entry(map: { indent: number; start: number }, name: string): { key: Span; value: Node } | undefined {
+    let found: { name: string; span: Span; after: number } | undefined;
+    let at = map.start;
+    for (;;) {
+      const key = this.key(at);
+      if (!key) throw new Unsupported();
+      if (key.name === name) found = key;
+      let line = this.contentLine(this.nextLineStart(at));
+      while (line && (line.indent > map.indent || (line.indent === map.indent && this.isSequenceDash(line.content)))) {
+        line = this.contentLine(this.nextLineStart(line.content));
+      }
+      if (!line || line.indent < map.indent) break;
+      at = line.content;
+    }
+    if (!found) return undefined;
+    return { key: found.span, value: this.valueAt(found.after, map.indent, true) };
+  }
+
+  /** The item at `index` of a block sequence, starting at its dash. */
+  item(seq: { indent: number; start: number }, index: number): { dash: number; value: Node } | undefined {
+    let dash = seq.start;
+    for (let n = 0; n < index; n++) {
+      let line = this.contentLine(this.nextLineStart(dash));
+      while (line && line.indent > seq.indent) line = this.contentLine(this.nextLineStart(line.content));
+      if (!line || line.indent < seq.indent || !this.isSequenceDash(line.content)) return undefined;
+      dash = line.content;
+    }
+    return { dash, value: this.valueAt(dash + 1, seq.indent, false) };
+  }
+
+  root(start: number): Node | undefined {
+    let line = this.contentLine(start);
+    if (line && line.indent === 0 && this.text.startsWith('---', line.content)) {
+      const rest = line.content + 3;
+      let i = rest;
+      while (isBlank(this.text.charCodeAt(i))) i++;
+      if (!isLineBreak(this.text.charCodeAt(i)) && this.text.charCodeAt(i) !== HASH) throw new Unsupported();
+      line = this.contentLine(this.nextLineStart(rest));
+    }
+    if (!line) return undefined;
+    const ch = this.text.charCodeAt(line.content);
+    if (ch === 0x7b || ch === 0x5b || ch === 0x25) throw new Unsupported(); // { [ % : JSON, flow root, directive
+    return this.nodeAtLineContent(line);
+  }
+}
+
+function collectionLabel(text: string, start: number): Span {
+  return { start, end: firstLineEnd(text, start) };
+}
+
+/**
+ * The span to highlight for `path` in the document at `[start, end)` of `text`: the scalar value,
+ * or the key of a collection, or the first line of a sequence item. `undefined` when the
+ * document is not plain block YAML along that path, or when the path does not exist in it.
+ */
+export function locateFast(text: string, start: number, end: number, path: ObjectPath, on: HighlightTarget = 'value'): Span | undefined {
+  const scanner = new Scanner(text, end);
+  try {
+    let node = scanner.root(start);
+    if (!node) return undefined;
+    let label: Span = node.kind === 'map' || node.kind === 'seq' ? collectionLabel(text, node.start) : node.span;
+    for (const segment of path) {
+      if (typeof segment === 'string') {
+        if (node.kind !== 'map') return undefined;
+        const entry = scanner.entry(node, segment);
+        if (!entry) return undefined;
+        node = entry.value;
+        label = on === 'value' && node.kind === 'scalar' ? node.span : entry.key;
+      } else {
+        if (node.kind !== 'seq') return undefined;
+        const item = scanner.item(node, segment);
+        if (!item) return undefined;
+        node = item.value;
+        if (node.kind === 'map' || node.kind === 'seq') label = collectionLabel(text, node.start);
+        else if (node.kind === 'scalar') label = node.span;
+        else label = { start: item.dash, end: item.dash + 1 };
+      }
+    }
+    return label;
+  } catch (error) {
+    if (error instanceof Unsupported) return undefined;
+    throw error;
+  }
+}

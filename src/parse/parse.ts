@@ -1,0 +1,276 @@
+import jsyaml from 'js-yaml';
+import type { Document } from 'yaml';
+import type { ObjectPath, Skip } from '../engine/types.js';
+import { isObject, type Resource } from '../model/resource.js';
+import { yamlLibrary } from './lazy-yaml.js';
+import type { HighlightTarget } from './locate.js';
+import { LineIndex, splitDocuments, type DocumentSpan } from './text.js';
+
+/** A file or stdin, already read. `text` is what the loader decoded; `encodingError` says why it could not. */
+export interface Source {
+  path: string;
+  text: string;
+  encodingError?: { line: number; column: number; reason: string };
+}
+
+export interface SourceFile {
+  path: string;
+  /** The text with any byte-order mark removed, so columns match what an editor shows. */
+  text: string;
+  lineIndex(): LineIndex;
+}
+
+export interface ParsedDocument {
+  file: SourceFile;
+  span: DocumentSpan;
+  value: unknown;
+  /** Helm's `# Source: chart/templates/x.yaml`, naming the template an author edits. */
+  templateSource?: string;
+  /** A full syntax tree, built only when the fast path could not parse or locate something. */
+  yamlDocument?: Document;
+}
+
+export type Location =
+  | { document: ParsedDocument; path: ObjectPath; on?: HighlightTarget }
+  | { file: SourceFile; start: number; end: number }
+  | { file: SourceFile; line: number; column: number };
+
+/** A finding the parser raises before any rule runs: messages come from the parse-stage rule's metadata. */
+export interface ParseProblem {
+  ruleId: string;
+  messageId: string;
+  data?: Record<string, string | number>;
+  location: Location;
+  templateSource?: string;
+}
+
+export interface ParsedSource {
+  file: SourceFile;
+  resources: Resource[];
+  problems: ParseProblem[];
+  skips: Skip[];
+}
+
+/**
+ * YAML 1.2 core types plus merge keys, as the API server's YAML decoder accepts them; timestamps
+ * stay strings because Kubernetes fields are never YAML timestamps.
+ */
+// The merge type is in js-yaml's runtime `types` table, which its type definitions leave out.
+const mergeType = (jsyaml as unknown as { types: { merge: jsyaml.Type } }).types.merge;
+const SCHEMA = jsyaml.CORE_SCHEMA.extend({ implicit: [mergeType], explicit: [] });
+
+/** Configuration files read by client tools, which look like objects but never reach a cluster. */
+const CLIENT_CONFIG_GROUPS = /^(kustomize\.config\.k8s\.io|config\.kubernetes\.io|kpt\.dev|skaffold|kind\.x-k8s\.io|helm\.sh|ctlptl\.dev)\b/;
+
+/** Go template actions that only Helm evaluates: a value holding one was never rendered. */
+const HELM_ACTION = /\{\{-?\s*(\.Values|\.Release|\.Chart|\.Capabilities|\.Files|\$\.Values|include\s|template\s|toYaml\s|tpl\s|if\s|range\s|with\s|end\s*-?\}\}|define\s)/;
+
+function makeSourceFile(path: string, text: string): SourceFile {
+  let index: LineIndex | undefined;
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return {
+    path,
+    text: body,
+    lineIndex: () => (index ??= new LineIndex(body)),
+  };
+}
+
+/** `# Source:` comments stand in the lines before a document's content; stop at the first content line. */
+function helmTemplateSource(text: string, span: DocumentSpan): string | undefined {
+  let at = span.start;
+  while (at < span.end) {
+    const newline = text.indexOf('\n', at);
+    const lineEnd = newline === -1 || newline > span.end ? span.end : newline;
+    const line = text.slice(at, lineEnd).trim();
+    if (line.startsWith('# Source: ')) return line.slice('# Source: '.length).trim();
+    if (line !== '' && !line.startsWith('#') && !line.startsWith('---')) return undefined;
+    if (newline === -1) return undefined;
+    at = newline + 1;
+  }
+  return undefined;
+}
+
+function firstLineOf(message: string): string {
+  const line = message.split('\n', 1)[0] ?? message;
+  return line.replace(/ at line \d+, column \d+:?$/, '').replace(/:$/, '');
+}
+
+interface DocumentValue {
+  value: unknown;
+  yamlDocument?: Document;
+}
+
+/**
+ * js-yaml is the fast path. Where it fails (a syntax error, a duplicate key, or one of its own
+ * indentation quirks on valid YAML), the `yaml` library parses the document again: its spec
+ * compliance decides whether the document is really broken, and its errors carry exact positions.
+ */
+function parseDocumentValue(file: SourceFile, span: DocumentSpan, problems: ParseProblem[], templateSource: string | undefined): DocumentValue | undefined {
+  const source = file.text.slice(span.start, span.end);
+  try {
+    return { value: jsyaml.load(source, { schema: SCHEMA, filename: file.path }) };
+  } catch {
+    // Fall through to the precise parser.
+  }
+  const { parseDocument } = yamlLibrary();
+  const yamlDocument = parseDocument(source, { merge: true, uniqueKeys: true, logLevel: 'silent', prettyErrors: false });
+  const errors = yamlDocument.errors.filter((error) => error.code !== 'DUPLICATE_KEY');
+  const report = (ruleId: string, messageId: string, start: number, end: number, data?: Record<string, string | number>) => {
+    const problem: ParseProblem = { ruleId, messageId, location: { file, start: span.start + start, end: span.start + Math.max(end, start + 1) } };
+    if (data) problem.data = data;
+    if (templateSource) problem.templateSource = templateSource;
+    problems.push(problem);
+  };
+  if (errors.length > 0) {
+    const template = source.indexOf('{{');
+    if (template !== -1) {
+      const close = source.indexOf('}}', template);
+      report('unrendered-template', 'unrendered', template, close === -1 ? template + 2 : close + 2);
+    } else {
+      const first = errors[0]!;
+      report('yaml-syntax-error', 'syntax', first.pos[0], first.pos[1], { detail: firstLineOf(first.message) });
+    }
+    return undefined;
+  }
+  for (const error of yamlDocument.errors) {
+    const keyText = source.slice(error.pos[0], error.pos[1]);
+    report('duplicate-key', 'duplicate', error.pos[0], error.pos[1], { key: keyText });
+  }
+  return { value: yamlDocument.toJS({ maxAliasCount: -1 }), yamlDocument };
+}
+
+/** Finds whole values that are Helm template actions, in documents that parsed but were never rendered. */
+function findUnrenderedValues(value: unknown, path: (string | number)[], found: ObjectPath[]): void {
+  if (typeof value === 'string') {
+    if (!value.includes('\n') && value.trimStart().startsWith('{{') && HELM_ACTION.test(value)) found.push([...path]);
+    return;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => findUnrenderedValues(item, [...path, i], found));
+    return;
+  }
+  if (isObject(value)) {
+    for (const [key, child] of Object.entries(value)) {
+      // An unquoted `{{ x }}` value parses as a flow mapping whose key is itself a mapping.
+      if (key === '[object Object]' || (key.startsWith('{') && key.endsWith('}'))) {
+        found.push(path);
+        return;
+      }
+      findUnrenderedValues(child, [...path, key], found);
+    }
+  }
+}
+
+function skip(skips: Skip[], file: SourceFile, line: number, reason: string): void {
+  skips.push({ file: file.path, line, reason });
+}
+
+function documentLine(file: SourceFile, span: DocumentSpan): number {
+  // The span starts at its `---` marker or at the file's start; report the first line with content.
+  const text = file.text;
+  let at = span.start;
+  let line = span.line;
+  while (at < span.end) {
+    const newline = text.indexOf('\n', at);
+    const content = text.slice(at, newline === -1 ? span.end : newline).trim();
+    if (content !== '' && !content.startsWith('#') && content !== '---') return line;
+    if (newline === -1) break;
+    at = newline + 1;
+    line++;
+  }
+  return span.line;
+}
+
+function toResource(object: Record<string, unknown>, document: ParsedDocument, basePath: ObjectPath, problems: ParseProblem[], skips: Skip[]): Resource | undefined {
+  const { apiVersion, kind } = object;
+  const metadata = isObject(object.metadata) ? object.metadata : undefined;
+  if (typeof apiVersion !== 'string' && typeof kind !== 'string') {
+    skip(skips, document.file, documentLine(document.file, document.span), 'not a Kubernetes object (no apiVersion or kind)');
+    return undefined;
+  }
+  if (typeof apiVersion === 'string' && CLIENT_CONFIG_GROUPS.test(apiVersion)) {
+    skip(skips, document.file, documentLine(document.file, document.span), `client-side configuration (${String(kind)}), not a cluster object`);
+    return undefined;
+  }
+  const missing: string[] = [];
+  if (typeof apiVersion !== 'string' || apiVersion === '') missing.push('apiVersion');
+  if (typeof kind !== 'string' || kind === '') missing.push('kind');
+  const name = metadata?.name;
+  if ((typeof name !== 'string' || name === '') && typeof metadata?.generateName !== 'string') missing.push('metadata.name');
+  if (missing.length > 0) {
+    const problem: ParseProblem = {
+      ruleId: 'incomplete-resource',
+      messageId: 'missing',
+      data: { fields: missing.join(', '), kind: typeof kind === 'string' ? kind : 'object' },
+      location: { document, path: [...basePath, missing[0] === 'metadata.name' && metadata ? 'metadata' : missing[0] === 'metadata.name' ? 'kind' : missing[0]!], on: 'key' },
+    };
+    if (document.templateSource) problem.templateSource = document.templateSource;
+    problems.push(problem);
+    return undefined;
+  }
+  const namespace = metadata?.namespace;
+  return {
+    apiVersion: apiVersion as string,
+    kind: kind as string,
+    namespace: typeof namespace === 'string' && namespace !== '' ? namespace : undefined,
+    name: typeof name === 'string' ? name : String(metadata?.generateName),
+    object,
+    document,
+    basePath,
+  };
+}
+
+export function parseSource(source: Source): ParsedSource {
+  const file = makeSourceFile(source.path, source.text);
+  const result: ParsedSource = { file, resources: [], problems: [], skips: [] };
+  if (source.encodingError) {
+    const { line, column, reason } = source.encodingError;
+    result.problems.push({ ruleId: 'invalid-encoding', messageId: 'encoding', data: { reason }, location: { file, line, column } });
+    return result;
+  }
+  if (file.text.trim() === '') {
+    skip(result.skips, file, 1, 'empty file');
+    return result;
+  }
+  for (const span of splitDocuments(file.text)) {
+    const templateSource = helmTemplateSource(file.text, span);
+    const parsed = parseDocumentValue(file, span, result.problems, templateSource);
+    if (!parsed || parsed.value === null || parsed.value === undefined) continue;
+    const document: ParsedDocument = { file, span, value: parsed.value };
+    if (templateSource) document.templateSource = templateSource;
+    if (parsed.yamlDocument) document.yamlDocument = parsed.yamlDocument;
+    const { value } = parsed;
+    if (!isObject(value)) {
+      skip(result.skips, file, documentLine(file, span), `not a Kubernetes object (a YAML ${Array.isArray(value) ? 'sequence' : 'scalar'})`);
+      continue;
+    }
+    const brace = file.text.indexOf('{{', span.start);
+    if (brace !== -1 && brace < span.end) {
+      const unrendered: ObjectPath[] = [];
+      findUnrenderedValues(value, [], unrendered);
+      if (unrendered.length > 0) {
+        for (const path of unrendered) {
+          const problem: ParseProblem = { ruleId: 'unrendered-template', messageId: 'unrendered', location: { document, path } };
+          if (templateSource) problem.templateSource = templateSource;
+          result.problems.push(problem);
+        }
+        continue;
+      }
+    }
+    const kind = value.kind;
+    if (typeof kind === 'string' && kind.endsWith('List') && Array.isArray(value.items)) {
+      value.items.forEach((item, i) => {
+        if (!isObject(item)) {
+          skip(result.skips, file, documentLine(file, span), `item ${i} of ${kind} is not an object`);
+          return;
+        }
+        const resource = toResource(item, document, ['items', i], result.problems, result.skips);
+        if (resource) result.resources.push(resource);
+      });
+      continue;
+    }
+    const resource = toResource(value, document, [], result.problems, result.skips);
+    if (resource) result.resources.push(resource);
+  }
+  return result;
+}

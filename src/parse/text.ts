@@ -1,0 +1,91 @@
+/** A slice of a file's text holding one YAML document, in absolute offsets of that text. */
+export interface DocumentSpan {
+  start: number;
+  end: number;
+  /** 1-based line of `start`, so findings in the document need no scan from the top of the file. */
+  line: number;
+}
+
+const MARKER_START = 0x2d; // '-'
+const MARKER_END = 0x2e; // '.'
+
+function isMarkerLine(text: string, at: number, ch: number): boolean {
+  if (text.charCodeAt(at) !== ch || text.charCodeAt(at + 1) !== ch || text.charCodeAt(at + 2) !== ch) return false;
+  const next = text.charCodeAt(at + 3);
+  // A marker is followed by white space or the end of the line/file (YAML 1.2, c-forbidden).
+  return Number.isNaN(next) || next === 0x20 || next === 0x09 || next === 0x0a || next === 0x0d;
+}
+
+/**
+ * Splits a YAML stream at its document markers. A `---` or `...` at the start of a line always
+ * ends a document in YAML, even inside a block scalar, so a line scan is exact; each piece can
+ * then be parsed, and fail, on its own.
+ */
+export function splitDocuments(text: string): DocumentSpan[] {
+  const spans: DocumentSpan[] = [];
+  let docStart = 0;
+  let docLine = 1;
+  let lineStart = 0;
+  let line = 1;
+  while (lineStart <= text.length) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? text.length : newline + 1;
+    if (isMarkerLine(text, lineStart, MARKER_START)) {
+      if (lineStart > docStart) spans.push({ start: docStart, end: lineStart, line: docLine });
+      docStart = lineStart;
+      docLine = line;
+    } else if (isMarkerLine(text, lineStart, MARKER_END)) {
+      spans.push({ start: docStart, end: lineEnd, line: docLine });
+      docStart = lineEnd;
+      docLine = line + 1;
+    }
+    if (newline === -1) break;
+    lineStart = lineEnd;
+    line++;
+  }
+  if (docStart < text.length) spans.push({ start: docStart, end: text.length, line: docLine });
+  return spans;
+}
+
+/** Offsets of line starts, built once per file and only for files with something to report. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(private readonly text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  /** 1-based line and column of an offset. */
+  position(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
+  }
+
+  lineStart(line: number): number {
+    return this.starts[Math.min(Math.max(line, 1), this.starts.length) - 1]!;
+  }
+
+  /** End of a line's content, before any `\r\n` or `\n`. */
+  lineContentEnd(line: number): number {
+    const next = line < this.starts.length ? this.starts[line]! - 1 : this.text.length;
+    return next > 0 && this.text.charCodeAt(next - 1) === 0x0d ? next - 1 : next;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+}
+
+/** End of the line holding `offset`, before `\r\n` or `\n`. */
+export function lineEndAt(text: string, offset: number): number {
+  let end = text.indexOf('\n', offset);
+  if (end === -1) end = text.length;
+  if (end > offset && text.charCodeAt(end - 1) === 0x0d) end--;
+  return end;
+}
