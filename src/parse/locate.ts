@@ -92,8 +92,11 @@ class Scanner {
     private readonly end: number,
   ) {}
 
-  /** The first line at or after `from` (a line start) with content, skipping blank and comment lines. */
-  contentLine(from: number): Line | undefined {
+  /**
+   * The first line at or after `from` (a line start) with content, skipping blank and comment
+   * lines. A document marker ends the document, except where the document itself begins with one.
+   */
+  contentLine(from: number, markerEnds = true): Line | undefined {
     const { text } = this;
     let lineStart = from;
     while (lineStart < this.end) {
@@ -102,7 +105,7 @@ class Scanner {
       const ch = text.charCodeAt(i);
       if (ch === TAB) throw new Unsupported();
       if (!isLineBreak(ch) && ch !== HASH && i < this.end) {
-        if (i === lineStart && (this.isMarker(i, 0x2d) || this.isMarker(i, 0x2e))) return undefined;
+        if (markerEnds && i === lineStart && (this.isMarker(i, 0x2d) || this.isMarker(i, 0x2e))) return undefined;
         return { start: lineStart, indent: i - lineStart, content: i };
       }
       const newline = text.indexOf('\n', i);
@@ -237,7 +240,7 @@ class Scanner {
   }
 
   root(start: number): Node | undefined {
-    let line = this.contentLine(start);
+    let line = this.contentLine(start, false);
     if (line && line.indent === 0 && this.text.startsWith('---', line.content)) {
       const rest = line.content + 3;
       let i = rest;

@@ -1,0 +1,113 @@
+import { parseArgs } from 'node:util';
+import type { Severity } from '../engine/types.js';
+
+export const FORMATS = ['text', 'json', 'sarif'] as const;
+export type Format = (typeof FORMATS)[number];
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+export type Command =
+  | { name: 'lint'; options: LintCommandOptions }
+  | { name: 'rules' }
+  | { name: 'explain'; ruleId: string }
+  | { name: 'help' }
+  | { name: 'version' };
+
+export interface LintCommandOptions {
+  paths: string[];
+  format: Format;
+  outputFile: string | undefined;
+  failOn: Severity;
+  maxWarnings: number | undefined;
+  quiet: boolean;
+  color: boolean | undefined;
+}
+
+export class UsageError extends Error {}
+
+export const HELP = `Usage: kubegate [options] [paths...]
+       kubegate rules
+       kubegate explain <rule>
+
+Lints Kubernetes manifests: YAML or JSON files, folders (searched for .yaml, .yml and .json,
+skipping node_modules and .git), glob patterns, and - for standard input (for example
+\`helm template ./chart | kubegate -\`). With no paths, lints the current folder.
+
+Options:
+  -f, --format <text|json|sarif>   output format (default: text)
+  -o, --output-file <file>         write the report to a file instead of standard output
+      --fail-on <error|warning|info>
+                                   exit 1 when a finding is at least this severe (default: error)
+      --max-warnings <n>           also exit 1 when there are more than n warnings
+  -q, --quiet                      report errors only
+      --no-color                   no colors in text output (also: NO_COLOR=1)
+  -h, --help                       show this help
+  -v, --version                    show the version
+
+Commands:
+  rules                            list every rule with its category, severity and description
+  explain <rule>                   show a rule's documentation
+
+Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage, configuration or input error.
+To lint a folder named "rules" or "explain", write it as ./rules.
+`;
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
+}
+
+export function parseCommandLine(argv: readonly string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        'output-file': { type: 'string', short: 'o' },
+        'fail-on': { type: 'string' },
+        'max-warnings': { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { name: 'help' };
+  if (values.version) return { name: 'version' };
+
+  const [first, ...rest] = positionals;
+  if (first === 'rules') {
+    if (rest.length > 0) throw new UsageError('`kubegate rules` takes no arguments');
+    return { name: 'rules' };
+  }
+  if (first === 'explain') {
+    if (rest.length !== 1) throw new UsageError('usage: kubegate explain <rule>');
+    return { name: 'explain', ruleId: rest[0]! };
+  }
+
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    const raw = values['max-warnings'];
+    if (!/^\d+$/.test(raw)) throw new UsageError(`--max-warnings must be a whole number (got "${raw}")`);
+    maxWarnings = Number(raw);
+  }
+  return {
+    name: 'lint',
+    options: {
+      paths: positionals.length > 0 ? positionals : ['.'],
+      format: oneOf(values.format ?? 'text', FORMATS, '--format'),
+      outputFile: values['output-file'],
+      failOn: oneOf(values['fail-on'] ?? 'error', SEVERITIES, '--fail-on'),
+      maxWarnings,
+      quiet: values.quiet ?? false,
+      color: values['no-color'] ? false : values.color,
+    },
+  };
+}

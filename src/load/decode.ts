@@ -1,0 +1,69 @@
+import type { Source } from '../parse/parse.js';
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+function lineAndColumn(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  // Columns count characters, so decode the valid prefix of the line to count them.
+  const column = decoder.decode(bytes.subarray(lineStart, offset)).length + 1;
+  return { line, column };
+}
+
+/** Length of a well-formed UTF-8 sequence starting at `i`, or 0 when the bytes there are not one. */
+function sequenceLength(bytes: Uint8Array, i: number): number {
+  const first = bytes[i]!;
+  if (first < 0x80) return 1;
+  let length: number;
+  let min: number;
+  if (first >= 0xc2 && first <= 0xdf) [length, min] = [2, 0x80];
+  else if (first >= 0xe0 && first <= 0xef) [length, min] = [3, 0x800];
+  else if (first >= 0xf0 && first <= 0xf4) [length, min] = [4, 0x10000];
+  else return 0;
+  if (i + length > bytes.length) return 0;
+  let codePoint = first & (0xff >> (length + 1));
+  for (let k = 1; k < length; k++) {
+    const next = bytes[i + k]!;
+    if ((next & 0xc0) !== 0x80) return 0;
+    codePoint = (codePoint << 6) | (next & 0x3f);
+  }
+  if (codePoint < min || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff)) return 0;
+  return length;
+}
+
+function firstInvalidByte(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const length = sequenceLength(bytes, i);
+    if (length === 0) return i;
+    i += length;
+  }
+  return bytes.length;
+}
+
+/**
+ * Turns a file's bytes into a Source. A manifest must be UTF-8 text; anything else becomes a
+ * Source carrying the reason and the first offending position, which the parser reports as an
+ * `invalid-encoding` finding so the run goes on with the other files.
+ */
+export function decodeSource(path: string, bytes: Uint8Array): Source {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { path, text: '', encodingError: { line: 1, column: 1, reason: 'the file is UTF-16 (it starts with a UTF-16 byte-order mark)' } };
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    return { path, text: '', encodingError: { ...lineAndColumn(bytes, nul), reason: 'the file is binary (it contains a NUL byte)' } };
+  }
+  try {
+    return { path, text: decoder.decode(bytes) };
+  } catch {
+    const offset = firstInvalidByte(bytes);
+    const byte = bytes[offset]!.toString(16).toUpperCase().padStart(2, '0');
+    return { path, text: '', encodingError: { ...lineAndColumn(bytes, offset), reason: `byte 0x${byte} does not start a valid UTF-8 character` } };
+  }
+}

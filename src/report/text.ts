@@ -1,0 +1,103 @@
+import { isAbsolute } from 'node:path';
+import type { Finding, LintResult, Severity, Skip } from '../engine/types.js';
+import { describeResource } from '../model/resource.js';
+import { pathInside } from './path.js';
+import type { Reporter } from './types.js';
+
+type Paint = (text: string) => string;
+
+interface Palette {
+  severity: Record<Severity, Paint>;
+  dim: Paint;
+  bold: Paint;
+}
+
+const sgr = (open: number, close: number): Paint => (text) => `\u001b[${open}m${text}\u001b[${close}m`;
+
+const COLORS: Palette = {
+  severity: { error: sgr(31, 39), warning: sgr(33, 39), info: sgr(34, 39) },
+  dim: sgr(2, 22),
+  bold: sgr(1, 22),
+};
+
+const plain: Paint = (text) => text;
+const NO_COLORS: Palette = { severity: { error: plain, warning: plain, info: plain }, dim: plain, bold: plain };
+
+function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+/** Paths as the user would type them from `cwd`; files elsewhere (and stdin) keep the name they were given. */
+function displayPath(file: string, cwd: string): string {
+  return isAbsolute(file) ? (pathInside(file, cwd) ?? file) : file;
+}
+
+function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {
+  const byFile = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const list = byFile.get(finding.file);
+    if (list) list.push(finding);
+    else byFile.set(finding.file, [finding]);
+  }
+  return byFile;
+}
+
+/** The dim second line: which object the finding is about and, for Helm output, the template to edit. */
+function origin(finding: Finding): string | undefined {
+  const parts: string[] = [];
+  if (finding.resource) parts.push(describeResource(finding.resource));
+  if (finding.templateSource) parts.push(`from ${finding.templateSource}`);
+  return parts.length > 0 ? parts.join(' ') : undefined;
+}
+
+function fileBlock(file: string, findings: readonly Finding[], palette: Palette): string[] {
+  const rows = findings.map((finding) => ({ where: `${finding.range.line}:${finding.range.column}`, finding }));
+  // Padding is computed on the plain text, so colour codes never skew the columns.
+  const whereWidth = Math.max(...rows.map((row) => row.where.length));
+  const severityWidth = Math.max(...rows.map((row) => row.finding.severity.length));
+  const messageWidth = Math.max(...rows.map((row) => row.finding.message.length));
+  const lines = [file];
+  for (const { where, finding } of rows) {
+    const severity = palette.severity[finding.severity](finding.severity.padEnd(severityWidth));
+    lines.push(`  ${palette.dim(where.padEnd(whereWidth))}  ${severity}  ${finding.message.padEnd(messageWidth)}  ${palette.dim(finding.ruleId)}`);
+    const from = origin(finding);
+    if (from) lines.push(palette.dim(`${' '.repeat(2 + whereWidth + 2 + severityWidth + 2)}${from}`));
+  }
+  return lines;
+}
+
+/** `3 documents skipped: not a Kubernetes object (a YAML scalar) ×2; empty file ×1`. */
+function skipsLine(skips: readonly Skip[]): string {
+  const byReason = new Map<string, number>();
+  for (const skip of skips) byReason.set(skip.reason, (byReason.get(skip.reason) ?? 0) + 1);
+  const reasons = [...byReason].map(([reason, count]) => (byReason.size === 1 ? reason : `${reason} ×${count}`));
+  return `${plural(skips.length, 'document')} skipped: ${reasons.join('; ')}`;
+}
+
+export const textReporter: Reporter = (result: LintResult, context) => {
+  const palette = context.color ? COLORS : NO_COLORS;
+  const out: string[] = [];
+  const byFile = groupByFile(result.findings);
+  for (const [file, findings] of byFile) {
+    out.push(...fileBlock(displayPath(file, context.cwd), findings, palette), '');
+  }
+
+  const count = (severity: Severity) => result.findings.filter((finding) => finding.severity === severity).length;
+  const errors = count('error');
+  const warnings = count('warning');
+  const infos = count('info');
+  if (result.findings.length === 0) {
+    out.push(`No problems found in ${plural(result.fileCount, 'file')} (${plural(result.resourceCount, 'resource')}).`);
+  } else {
+    const summary = `${plural(result.findings.length, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info) in ${plural(byFile.size, 'file')}`;
+    const tone = errors > 0 ? palette.severity.error : warnings > 0 ? palette.severity.warning : palette.severity.info;
+    out.push(`${palette.bold(tone(summary))}, ${plural(result.resourceCount, 'resource')} checked`);
+  }
+  if (result.skips.length > 0) out.push(palette.dim(skipsLine(result.skips)));
+  if (result.internalErrors.length > 0) {
+    // A rule that threw is a kubegate bug; say so plainly so the run is not mistaken for clean.
+    out.push('', palette.severity.error(`kubegate failed internally (${plural(result.internalErrors.length, 'error')}); please report it:`));
+    for (const error of result.internalErrors) out.push(`  ${error.replace(/\n/g, '\n  ')}`);
+  }
+  return `${out.join('\n')}\n`;
+};
