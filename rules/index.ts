@@ -1,17 +1,43 @@
 // The rule registry, sorted by id. A test checks it lists every file in this folder.
 import type { Rule } from '../src/engine/types.js';
+import cpuRequestMissing from './cpu-request-missing.js';
 import duplicateKey from './duplicate-key.js';
 import incompleteResource from './incomplete-resource.js';
 import invalidEncoding from './invalid-encoding.js';
+import invalidQuantity from './invalid-quantity.js';
+import livenessProbeMissing from './liveness-probe-missing.js';
+import livenessProbeSameAsReadiness from './liveness-probe-same-as-readiness.js';
+import memoryLimitMissing from './memory-limit-missing.js';
+import memoryRequestMissing from './memory-request-missing.js';
+import mutableImageTag from './mutable-image-tag.js';
+import probePortNotExposed from './probe-port-not-exposed.js';
 import readinessProbeMissing from './readiness-probe-missing.js';
+import recreateStrategy from './recreate-strategy.js';
+import requestExceedsLimit from './request-exceeds-limit.js';
+import revisionHistoryLimitZero from './revision-history-limit-zero.js';
+import rollingUpdateAllUnavailable from './rolling-update-all-unavailable.js';
+import rollingUpdateNoProgress from './rolling-update-no-progress.js';
 import unrenderedTemplate from './unrendered-template.js';
 import yamlSyntaxError from './yaml-syntax-error.js';
 
 export const rules: readonly Rule[] = [
+  cpuRequestMissing,
   duplicateKey,
   incompleteResource,
   invalidEncoding,
+  invalidQuantity,
+  livenessProbeMissing,
+  livenessProbeSameAsReadiness,
+  memoryLimitMissing,
+  memoryRequestMissing,
+  mutableImageTag,
+  probePortNotExposed,
   readinessProbeMissing,
+  recreateStrategy,
+  requestExceedsLimit,
+  revisionHistoryLimitZero,
+  rollingUpdateAllUnavailable,
+  rollingUpdateNoProgress,
   unrenderedTemplate,
   yamlSyntaxError,
 ] as Rule[];

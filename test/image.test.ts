@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseImageReference } from '../src/model/image.js';
+import { parseImageReference, splitImageReference } from '../src/model/image.js';
 
 const DIGEST = `sha256:${'a1'.repeat(32)}`;
 
@@ -50,5 +50,16 @@ describe('parseImageReference', () => {
     [`r.example/${'a'.repeat(250)}`, 'name longer than 255 characters'],
   ])('rejects %s (%s)', (text) => {
     expect(parseImageReference(text)).toBeUndefined();
+  });
+});
+
+describe('splitImageReference', () => {
+  it.each([
+    ['REGION-docker.pkg.dev/PROJECT_ID/app:latest', { name: 'REGION-docker.pkg.dev/PROJECT_ID/app', tag: 'latest' }],
+    ['$REGISTRY:5000/app', { name: '$REGISTRY:5000/app' }],
+    [`<registry>/app:1.0@${DIGEST}`, { name: '<registry>/app', tag: '1.0', digest: DIGEST }],
+    ['$IMAGE', { name: '$IMAGE' }],
+  ])('splits %s without validating it', (text, expected) => {
+    expect(splitImageReference(text)).toEqual(expected);
   });
 });

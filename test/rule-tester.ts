@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../src/engine/lint.js';
+import { decodeSource } from '../src/load/decode.js';
+import type { Source } from '../src/parse/parse.js';
 import type { Finding, Rule } from '../src/engine/types.js';
 import { rules as allRules } from '../rules/index.js';
 
@@ -31,13 +33,14 @@ export function fixturePath(ruleId: string, name: string): string {
   return `${FIXTURES}${ruleId}/${name}`;
 }
 
-function sourceOf(ruleId: string, testCase: ValidCase): { path: string; text: string } {
+function sourceOf(ruleId: string, testCase: ValidCase): Source {
   if ((testCase.code === undefined) === (testCase.fixture === undefined)) {
     throw new Error(`case "${testCase.name}" needs exactly one of code or fixture`);
   }
   if (testCase.fixture !== undefined) {
     const path = fixturePath(ruleId, testCase.fixture);
-    return { path: `fixtures/rules/${ruleId}/${testCase.fixture}`, text: readFileSync(path, 'utf8') };
+    // Through the loader's decoder, as the CLI reads files, so encoding fixtures behave as in a real run.
+    return decodeSource(`fixtures/rules/${ruleId}/${testCase.fixture}`, readFileSync(path));
   }
   return { path: 'inline.yaml', text: testCase.code! };
 }
@@ -45,7 +48,7 @@ function sourceOf(ruleId: string, testCase: ValidCase): { path: string; text: st
 const parseRules = allRules.filter((rule) => rule.meta.stage === 'parse');
 
 /** Lints one source with the rule under test (plus the parser's own rules, so broken fixtures show). */
-export function runRule(rule: Rule, source: { path: string; text: string }): { own: Finding[]; others: Finding[] } {
+export function runRule(rule: Rule, source: Source): { own: Finding[]; others: Finding[] } {
   const rules = rule.meta.stage === 'parse' ? parseRules : [...parseRules, rule];
   const result = lint([source], { rules });
   if (result.internalErrors.length > 0) throw new Error(result.internalErrors.join('\n'));

@@ -5,8 +5,8 @@
  * Splitting on the first or last `:` is wrong both ways (`registry:5000/app` has a port and no
  * tag), so the reference is taken apart from the right: digest after `@`, then a tag only when
  * its `:` comes after the last `/`, then a registry only when the first component looks like a
- * host. A string the runtimes would refuse to pull yields `undefined`, so callers never reason
- * about a reference that cannot run.
+ * host. `parseImageReference` returns `undefined` for a string the runtimes would refuse to pull;
+ * `splitImageReference` only cuts, for references that still hold placeholders.
  */
 export interface ImageReference {
   /** `registry.example:5000`, or undefined when the reference relies on the default registry (Docker Hub). */
@@ -32,28 +32,43 @@ function isRegistry(component: string): boolean {
   return component.includes('.') || component.includes(':') || component === 'localhost' || component !== component.toLowerCase();
 }
 
+/** A reference cut at its delimiters, with no part checked. */
+export interface ImageReferenceParts {
+  /** Registry and repository together, as written. */
+  name: string;
+  tag?: string;
+  digest?: string;
+}
+
+/**
+ * Cuts a reference at its `@` and its tag `:` without validating anything, for references that
+ * still hold placeholders (`REGION-docker.pkg.dev/PROJECT_ID/app:latest`, `$REGISTRY/app:1.0`)
+ * substituted before deploy: their name is not pullable as written, but their tag already is
+ * what will run.
+ */
+export function splitImageReference(text: string): ImageReferenceParts {
+  const parts: ImageReferenceParts = { name: text };
+  const at = text.indexOf('@');
+  if (at !== -1) {
+    parts.digest = text.slice(at + 1);
+    parts.name = text.slice(0, at);
+  }
+  const colon = parts.name.lastIndexOf(':');
+  if (colon > parts.name.lastIndexOf('/')) {
+    parts.tag = parts.name.slice(colon + 1);
+    parts.name = parts.name.slice(0, colon);
+  }
+  return parts;
+}
+
 export function parseImageReference(text: string): ImageReference | undefined {
   if (text === '' || /\s/.test(text)) return undefined;
+  const { name, tag, digest } = splitImageReference(text);
+  if (digest !== undefined && !DIGEST.test(digest)) return undefined;
+  if (tag !== undefined && !TAG.test(tag)) return undefined;
 
-  let rest = text;
-  let digest: string | undefined;
-  const at = rest.indexOf('@');
-  if (at !== -1) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-    if (!DIGEST.test(digest)) return undefined;
-  }
-
-  let tag: string | undefined;
-  const colon = rest.lastIndexOf(':');
-  if (colon > rest.lastIndexOf('/')) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-    if (!TAG.test(tag)) return undefined;
-  }
-
-  if (rest.length === 0 || rest.length > MAX_NAME_LENGTH) return undefined;
-  const components = rest.split('/');
+  if (name.length === 0 || name.length > MAX_NAME_LENGTH) return undefined;
+  const components = name.split('/');
   let registry: string | undefined;
   if (components.length > 1 && isRegistry(components[0]!)) {
     registry = components.shift()!;

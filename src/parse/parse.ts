@@ -90,6 +90,38 @@ function helmTemplateSource(text: string, span: DocumentSpan): string | undefine
   return undefined;
 }
 
+/**
+ * The parser notices a missing closing quote only where the document ends; the author needs the
+ * line where the quote was opened: the last value before that point that opens a quote it never closes.
+ */
+function unclosedQuote(source: string, before: number): [number, number] | undefined {
+  const opening = /(?:^|[:\-,[{]\s*)(["'])/gm;
+  let found: [number, number] | undefined;
+  for (let match = opening.exec(source); match && match.index < before; match = opening.exec(source)) {
+    const quoteAt = match.index + match[0].length - 1;
+    const lineEnd = source.indexOf('\n', quoteAt);
+    const rest = source.slice(quoteAt + 1, lineEnd === -1 ? source.length : lineEnd);
+    if (!rest.includes(match[1]!)) found = [quoteAt, quoteAt + 1];
+  }
+  return found;
+}
+
+/** Likewise for a flow collection left open: the last line that opens more brackets than it closes. */
+function unclosedBracket(source: string): [number, number] | undefined {
+  let found: [number, number] | undefined;
+  let lineStart = 0;
+  for (const line of source.split('\n')) {
+    const opens = (line.match(/[[{]/g) ?? []).length;
+    const closes = (line.match(/[\]}]/g) ?? []).length;
+    if (opens > closes) {
+      const at = lineStart + line.search(/[[{]/);
+      found = [at, at + 1];
+    }
+    lineStart += line.length + 1;
+  }
+  return found;
+}
+
 function firstLineOf(message: string): string {
   const line = message.split('\n', 1)[0] ?? message;
   return line.replace(/ at line \d+, column \d+:?$/, '').replace(/:$/, '');
@@ -128,13 +160,16 @@ function parseDocumentValue(file: SourceFile, span: DocumentSpan, problems: Pars
       report('unrendered-template', 'unrendered', template, close === -1 ? template + 2 : close + 2);
     } else {
       const first = errors[0]!;
-      report('yaml-syntax-error', 'syntax', first.pos[0], first.pos[1], { detail: firstLineOf(first.message) });
+      const atEnd = first.pos[0] >= source.trimEnd().length;
+      const opener = !atEnd ? undefined : /quote/i.test(first.message) ? unclosedQuote(source, first.pos[0]) : /flow|[\]}]/i.test(first.message) ? unclosedBracket(source) : undefined;
+      const [start, end] = opener ?? first.pos;
+      report('yaml-syntax-error', 'syntax', start, end, { detail: firstLineOf(first.message) });
     }
     return undefined;
   }
   for (const error of yamlDocument.errors) {
-    const keyText = source.slice(error.pos[0], error.pos[1]);
-    report('duplicate-key', 'duplicate', error.pos[0], error.pos[1], { key: keyText });
+    const key = /^("[^"\n]*"|'[^'\n]*'|[^:#\n]*[^:#\s])/.exec(source.slice(error.pos[0]))?.[0] ?? source.slice(error.pos[0], error.pos[1]);
+    report('duplicate-key', 'duplicate', error.pos[0], error.pos[0] + key.length, { key: key.replace(/^["']|["']$/g, '') });
   }
   return { value: yamlDocument.toJS({ maxAliasCount: -1 }), yamlDocument };
 }

@@ -1,7 +1,9 @@
-import packageJson from '../../package.json' with { type: 'json' };
+import { rules as registeredRules } from '../../rules/index.js';
 import { lint } from '../engine/lint.js';
 import type { Rule } from '../engine/types.js';
+import { decodeSource } from '../load/decode.js';
 import { WORKLOAD_KINDS } from '../model/workload.js';
+import { packageInfo } from '../package-info.js';
 import type { Source } from '../parse/parse.js';
 
 /** Where the generated rule reference lives, relative to the repository root (and to README.md). */
@@ -9,61 +11,37 @@ export const RULES_DOC_PATH = 'docs/rules.md';
 
 // Rule ids are lowercase kebab-case, so GitHub's heading anchor for `## <id>` is the id itself.
 export function ruleHelpUri(id: string): string {
-  return `${packageJson.homepage}/blob/main/${RULES_DOC_PATH}#${id}`;
+  return `${packageInfo().homepage}/blob/main/${RULES_DOC_PATH}#${id}`;
 }
 
 /** The name examples are linted under; it shows nowhere, since the docs print only line:col. */
 const EXAMPLE_FILE = 'example.yaml';
 
 const BYTE_ESCAPE = /\\x([0-9A-Fa-f]{2})/g;
-const HAS_BYTE_ESCAPE = /\\x[0-9A-Fa-f]{2}/;
-
-/** Offset of the first byte that does not start a well-formed UTF-8 sequence, or -1. */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const lead = bytes[i]!;
-    const trail = lead < 0x80 ? 0 : lead >= 0xc2 && lead <= 0xdf ? 1 : lead >= 0xe0 && lead <= 0xef ? 2 : lead >= 0xf0 && lead <= 0xf4 ? 3 : -1;
-    if (trail < 0) return i;
-    for (let k = 1; k <= trail; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
-    i += trail + 1;
-  }
-  return -1;
-}
 
 /**
  * Turns an example into what the loader would hand the engine. A manifest in another encoding
  * cannot be written in a TypeScript string, so an example spells its raw bytes as `\xNN`; when
- * those bytes are not UTF-8 the example stands for an undecodable file and becomes a source with
- * an encoding error, as the loader reports one. Escapes that do form UTF-8 are left alone: they
- * are YAML's own double-quoted escapes.
+ * those bytes are not UTF-8 text the example stands for an undecodable file, and the loader's own
+ * decoder says what is wrong with it. Escapes that do decode are YAML's own double-quoted escapes,
+ * so the example is then linted as written.
  */
 export function exampleSource(text: string): Source {
-  if (!HAS_BYTE_ESCAPE.test(text)) return { path: EXAMPLE_FILE, text };
+  if (!text.includes('\\x')) return { path: EXAMPLE_FILE, text };
   const encoder = new TextEncoder();
-  const chunks: number[] = [];
+  const bytes: number[] = [];
   let last = 0;
   for (const match of text.matchAll(BYTE_ESCAPE)) {
-    chunks.push(...encoder.encode(text.slice(last, match.index)), Number.parseInt(match[1]!, 16));
+    bytes.push(...encoder.encode(text.slice(last, match.index)), Number.parseInt(match[1]!, 16));
     last = match.index + match[0].length;
   }
-  chunks.push(...encoder.encode(text.slice(last)));
-  const bytes = Uint8Array.from(chunks);
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return { path: EXAMPLE_FILE, text };
-  } catch {
-    const bad = Math.max(0, firstInvalidUtf8(bytes));
-    const lineStart = bad === 0 ? 0 : bytes.lastIndexOf(0x0a, bad - 1) + 1;
-    const line = bytes.subarray(0, lineStart).filter((byte) => byte === 0x0a).length + 1;
-    const column = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, bad)).length + 1;
-    const reason = `byte 0x${bytes[bad]!.toString(16).toUpperCase().padStart(2, '0')} does not start a UTF-8 character`;
-    return { path: EXAMPLE_FILE, text, encodingError: { line, column, reason } };
-  }
+  bytes.push(...encoder.encode(text.slice(last)));
+  const decoded = decodeSource(EXAMPLE_FILE, Uint8Array.from(bytes));
+  return decoded.encodingError ? decoded : { path: EXAMPLE_FILE, text };
 }
 
 /** What kubegate reports for one of a rule's examples, as `line:col message` lines. */
-export function exampleFindings(rule: Rule, example: string, rules: readonly Rule[]): string[] {
+export function exampleFindings(rule: Rule, example: string, rules: readonly Rule[] = registeredRules): string[] {
   // Every rule runs, not only this one: the parser's findings need their rules' metadata, and the
   // docs then show the rule's findings exactly as a real run produces them.
   const result = lint([exampleSource(example)], { rules: rules.includes(rule) ? rules : [...rules, rule] });
@@ -94,10 +72,10 @@ function reportedMarkdown(findings: readonly string[]): string {
 }
 
 /**
- * The rule's section of docs/rules.md, built from its meta alone. `rules` is the whole rule set the
- * examples are linted with.
+ * The rule's section of docs/rules.md, built from its meta alone. `rules` is the rule set the
+ * examples are linted with: the registered rules unless a caller documents another set.
  */
-export function ruleDocMarkdown(rule: Rule, rules: readonly Rule[]): string {
+export function ruleDocMarkdown(rule: Rule, rules: readonly Rule[] = registeredRules): string {
   const { meta } = rule;
   return [
     `## ${meta.id}`,
@@ -142,7 +120,7 @@ function indent(text: string, prefix = '    '): string {
 }
 
 /** The same content as `ruleDocMarkdown`, laid out for a terminal (`kubegate explain <id>`). */
-export function ruleDocText(rule: Rule, rules: readonly Rule[]): string {
+export function ruleDocText(rule: Rule, rules: readonly Rule[] = registeredRules): string {
   const { meta } = rule;
   const reported = (example: string): string => {
     const findings = exampleFindings(rule, example, rules);

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
-import { resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ArtifactLocation, Location, Log, Notification, ReportingDescriptor, Result } from 'sarif';
 import type { Finding, LintResult, Rule, Severity } from '../engine/types.js';
 import { describeResource } from '../model/resource.js';
-import packageJson from '../../package.json' with { type: 'json' };
-import { formatPath, pathInside } from './path.js';
+import { packageInfo } from '../package-info.js';
+import { formatPath } from './path.js';
 import { ruleHelpUri } from './rule-docs.js';
-import type { Reporter } from './types.js';
+import type { ReportContext, Reporter } from './types.js';
 
 /** The errata01 schema, the one the tests validate against. */
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -51,15 +51,16 @@ function directoryUri(dir: string): string {
 }
 
 /**
- * Files under the working directory are relative to `%SRCROOT%`, so the log does not depend on
- * where the repository was checked out (GitHub resolves them against the checkout); anything else
- * gets an absolute file URI.
+ * Every file is relative to `%SRCROOT%` (the working directory), so the log does not depend on
+ * where the repository was checked out. Files outside it keep `../` segments rather than an
+ * absolute URI, which GitHub's upload rejects (GH1006); a different root path (another drive)
+ * leaves no relative form, so that alone gets an absolute file URI.
  */
 function artifactLocation(file: string, cwd: string): ArtifactLocation {
   if (STDIN_NAMES.has(file)) return { uri: 'stdin' };
-  const inside = pathInside(file, cwd);
-  if (inside === undefined) return { uri: pathToFileURL(resolve(cwd, file)).href };
-  return { uri: inside.split(sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+  const fromRoot = relative(cwd, resolve(cwd, file));
+  if (isAbsolute(fromRoot)) return { uri: pathToFileURL(resolve(cwd, file)).href };
+  return { uri: fromRoot.split(sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
 }
 
 function location(finding: Finding, artifact: ArtifactLocation): Location {
@@ -98,7 +99,7 @@ function fingerprinter(): (finding: Finding, file: string) => string {
   };
 }
 
-export function toSarif(result: LintResult, context: Parameters<Reporter>[1]): Log {
+export function toSarif(result: LintResult, context: ReportContext): Log {
   const ruleIndex = new Map(context.rules.map((rule, index) => [rule.meta.id, index]));
   const fingerprint = fingerprinter();
   const results = result.findings.map((finding): Result => {
@@ -132,7 +133,7 @@ export function toSarif(result: LintResult, context: Parameters<Reporter>[1]): L
             name: 'kubegate',
             version: context.version,
             semanticVersion: context.version,
-            informationUri: packageJson.homepage,
+            informationUri: packageInfo().homepage,
             rules: context.rules.map(describeRule),
           },
         },

@@ -32,14 +32,16 @@ function displayPath(file: string, cwd: string): string {
   return isAbsolute(file) ? (pathInside(file, cwd) ?? file) : file;
 }
 
-function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {
+/** Findings per file as shown, in the order of the names shown (the engine sorts by the names given). */
+function groupByFile(findings: readonly Finding[], cwd: string): Map<string, Finding[]> {
   const byFile = new Map<string, Finding[]>();
   for (const finding of findings) {
-    const list = byFile.get(finding.file);
+    const shown = displayPath(finding.file, cwd);
+    const list = byFile.get(shown);
     if (list) list.push(finding);
-    else byFile.set(finding.file, [finding]);
+    else byFile.set(shown, [finding]);
   }
-  return byFile;
+  return new Map([...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** The dim second line: which object the finding is about and, for Helm output, the template to edit. */
@@ -77,9 +79,9 @@ function skipsLine(skips: readonly Skip[]): string {
 export const textReporter: Reporter = (result: LintResult, context) => {
   const palette = context.color ? COLORS : NO_COLORS;
   const out: string[] = [];
-  const byFile = groupByFile(result.findings);
+  const byFile = groupByFile(result.findings, context.cwd);
   for (const [file, findings] of byFile) {
-    out.push(...fileBlock(displayPath(file, context.cwd), findings, palette), '');
+    out.push(...fileBlock(file, findings, palette), '');
   }
 
   const count = (severity: Severity) => result.findings.filter((finding) => finding.severity === severity).length;
@@ -94,10 +96,6 @@ export const textReporter: Reporter = (result: LintResult, context) => {
     out.push(`${palette.bold(tone(summary))}, ${plural(result.resourceCount, 'resource')} checked`);
   }
   if (result.skips.length > 0) out.push(palette.dim(skipsLine(result.skips)));
-  if (result.internalErrors.length > 0) {
-    // A rule that threw is a kubegate bug; say so plainly so the run is not mistaken for clean.
-    out.push('', palette.severity.error(`kubegate failed internally (${plural(result.internalErrors.length, 'error')}); please report it:`));
-    for (const error of result.internalErrors) out.push(`  ${error.replace(/\n/g, '\n  ')}`);
-  }
+  // Rules that crashed (result.internalErrors) are left to the CLI, which writes them to stderr.
   return `${out.join('\n')}\n`;
 };

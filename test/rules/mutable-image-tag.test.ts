@@ -14,8 +14,8 @@ ruleTester(rule, {
       code: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\nspec:\n  template:\n    spec:\n      containers:\n        - name: db\n',
     },
     {
-      name: 'a reference no runtime can pull is left to other checks',
-      code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: app\n      image: Registry.Example/Team/App\n',
+      name: 'placeholders without a tag may stand for the whole reference',
+      code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: app\n      image: $IMAGE\n    - name: sidecar\n      image: REGION-docker.pkg.dev/PROJECT_ID/tools/sidecar\n    - name: pinned\n      image: <registry>/app:latest@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n',
     },
   ],
   invalid: [
@@ -51,6 +51,11 @@ ruleTester(rule, {
         { message: latest('log-shipper', 'fluent/fluent-bit:latest'), line: 10, column: 18, endLine: 10, endColumn: 42 },
         { message: untagged('#0', 'ghcr.io/acme/web'), line: 12, column: 18, endLine: 12, endColumn: 34 },
       ],
+    },
+    {
+      name: 'latest after a placeholder name is what will run',
+      code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: app\n      image: REGION-docker.pkg.dev/PROJECT_ID/repo/app:latest\n',
+      errors: [{ message: latest('app', 'REGION-docker.pkg.dev/PROJECT_ID/repo/app:latest'), line: 7, column: 14, endLine: 7, endColumn: 62 }],
     },
   ],
 });

@@ -1,0 +1,74 @@
+import { defineRule } from '../src/engine/define-rule.js';
+import { hasQuantity } from '../src/model/quantity.js';
+import { containers, podSpec } from '../src/model/workload.js';
+
+export default defineRule({
+  meta: {
+    id: 'cpu-request-missing',
+    category: 'resources',
+    severity: 'warning',
+    description: 'A container has no CPU request.',
+    rationale: 'The scheduler places pods by their requests: a container without a CPU request counts as needing none, so it lands on nodes that are already busy and gets almost no CPU time when the node is contended. A HorizontalPodAutoscaler on CPU utilization cannot compute a percentage for it and stops scaling. Init containers count too: the pod reserves the larger of its largest init request and the sum of its app requests, so an init container without one runs on capacity nobody reserved.',
+    remediation: 'Set `resources.requests.cpu` to what the container uses under normal load (for example `250m`). A `limits.cpu` alone also works: the API server then copies it into the request.',
+    messages: {
+      missing: 'Container "{{container}}" has no CPU request, so the scheduler treats it as needing no CPU and it can be starved on a busy node. Set resources.requests.cpu (for example "250m").',
+    },
+    kinds: 'workloads',
+    stage: 'resource',
+    example: {
+      invalid: [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata:',
+        '  name: web',
+        'spec:',
+        '  selector:',
+        '    matchLabels: {app: web}',
+        '  template:',
+        '    metadata:',
+        '      labels: {app: web}',
+        '    spec:',
+        '      containers:',
+        '        - name: web',
+        '          image: registry.example/web:1.4.2',
+        '          resources:',
+        '            requests:',
+        '              memory: 256Mi',
+        '',
+      ].join('\n'),
+      valid: [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata:',
+        '  name: web',
+        'spec:',
+        '  selector:',
+        '    matchLabels: {app: web}',
+        '  template:',
+        '    metadata:',
+        '      labels: {app: web}',
+        '    spec:',
+        '      containers:',
+        '        - name: web',
+        '          image: registry.example/web:1.4.2',
+        '          resources:',
+        '            requests:',
+        '              cpu: 250m',
+        '              memory: 256Mi',
+        '',
+      ].join('\n'),
+    },
+  },
+  check(resource, context) {
+    const pod = podSpec(resource);
+    // Pod-level resources (spec.resources) reserve CPU for the pod as a whole; containers then share it.
+    if (pod && (hasQuantity(pod.spec, 'requests', 'cpu') || hasQuantity(pod.spec, 'limits', 'cpu'))) return;
+    for (const ref of containers(resource)) {
+      // The API server forbids resources on ephemeral containers, so there is nothing to ask for.
+      if (ref.role === 'ephemeralContainer') continue;
+      // With only a limit, the API server defaults the request to the limit.
+      if (hasQuantity(ref.container, 'requests', 'cpu') || hasQuantity(ref.container, 'limits', 'cpu')) continue;
+      context.report({ messageId: 'missing', data: { container: ref.name }, path: [...ref.path, 'resources', 'requests', 'cpu'] });
+    }
+  },
+});

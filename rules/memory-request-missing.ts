@@ -1,0 +1,74 @@
+import { defineRule } from '../src/engine/define-rule.js';
+import { hasQuantity } from '../src/model/quantity.js';
+import { containers, podSpec } from '../src/model/workload.js';
+
+export default defineRule({
+  meta: {
+    id: 'memory-request-missing',
+    category: 'resources',
+    severity: 'warning',
+    description: 'A container has no memory request.',
+    rationale: 'The scheduler places pods by their requests: a container without a memory request counts as needing none, so it lands on nodes with no memory to spare. When such a node runs short, the kubelet evicts first the pods using more than they requested, and with no request every byte is more. Init containers count too: the pod reserves the larger of its largest init request and the sum of its app requests, so an init container without one runs on memory nobody reserved.',
+    remediation: 'Set `resources.requests.memory` to what the container uses under normal load (for example `256Mi`). A `limits.memory` alone also works: the API server then copies it into the request.',
+    messages: {
+      missing: 'Container "{{container}}" has no memory request, so it can be scheduled onto a node without memory for it and is among the first evicted when memory runs short. Set resources.requests.memory (for example "256Mi").',
+    },
+    kinds: 'workloads',
+    stage: 'resource',
+    example: {
+      invalid: [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata:',
+        '  name: web',
+        'spec:',
+        '  selector:',
+        '    matchLabels: {app: web}',
+        '  template:',
+        '    metadata:',
+        '      labels: {app: web}',
+        '    spec:',
+        '      containers:',
+        '        - name: web',
+        '          image: registry.example/web:1.4.2',
+        '          resources:',
+        '            requests:',
+        '              cpu: 250m',
+        '',
+      ].join('\n'),
+      valid: [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata:',
+        '  name: web',
+        'spec:',
+        '  selector:',
+        '    matchLabels: {app: web}',
+        '  template:',
+        '    metadata:',
+        '      labels: {app: web}',
+        '    spec:',
+        '      containers:',
+        '        - name: web',
+        '          image: registry.example/web:1.4.2',
+        '          resources:',
+        '            requests:',
+        '              cpu: 250m',
+        '              memory: 256Mi',
+        '',
+      ].join('\n'),
+    },
+  },
+  check(resource, context) {
+    const pod = podSpec(resource);
+    // Pod-level resources (spec.resources) reserve memory for the pod as a whole; containers then share it.
+    if (pod && (hasQuantity(pod.spec, 'requests', 'memory') || hasQuantity(pod.spec, 'limits', 'memory'))) return;
+    for (const ref of containers(resource)) {
+      // The API server forbids resources on ephemeral containers, so there is nothing to ask for.
+      if (ref.role === 'ephemeralContainer') continue;
+      // With only a limit, the API server defaults the request to the limit.
+      if (hasQuantity(ref.container, 'requests', 'memory') || hasQuantity(ref.container, 'limits', 'memory')) continue;
+      context.report({ messageId: 'missing', data: { container: ref.name }, path: [...ref.path, 'resources', 'requests', 'memory'] });
+    }
+  },
+});

@@ -1,0 +1,64 @@
+import { defineRule } from '../src/engine/define-rule.js';
+import { isObject } from '../src/model/resource.js';
+
+export default defineRule({
+  meta: {
+    id: 'recreate-strategy',
+    category: 'rollout',
+    severity: 'warning',
+    description: 'A Deployment uses `strategy.type: Recreate`, which stops every pod before starting the new ones.',
+    rationale: 'Recreate scales the old ReplicaSet to zero and only then creates the new pods, so every deploy is an outage lasting the image pull plus start-up plus readiness, and a release that fails to start leaves nothing running at all. It is the right choice when two versions must never run together, typically pods that mount the same ReadWriteOnce volume, which a second pod on another node cannot attach.',
+    remediation: 'Use `type: RollingUpdate` with `maxSurge: 1` and `maxUnavailable: 0` (or the 25%/25% defaults) so old pods serve until new ones are ready. If the pods must not overlap (a shared ReadWriteOnce volume, a singleton that must not run twice), keep Recreate and suppress this finding with that reason.',
+    messages: {
+      recreate: 'strategy Recreate stops every pod of this Deployment before starting new ones, so each deploy is downtime and a release that fails to start leaves nothing running. Use RollingUpdate (maxSurge 1, maxUnavailable 0); if two pods cannot coexist, e.g. on a ReadWriteOnce volume, keep Recreate and suppress this with the reason.',
+    },
+    kinds: ['Deployment'],
+    stage: 'resource',
+    example: {
+      invalid: [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata:',
+        '  name: web',
+        'spec:',
+        '  strategy:',
+        '    type: Recreate',
+        '  selector:',
+        '    matchLabels: {app: web}',
+        '  template:',
+        '    metadata:',
+        '      labels: {app: web}',
+        '    spec:',
+        '      containers:',
+        '        - name: web',
+        '          image: registry.example/web:1.4.2',
+        '',
+      ].join('\n'),
+      valid: [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata:',
+        '  name: web',
+        'spec:',
+        '  strategy:',
+        '    type: RollingUpdate',
+        '    rollingUpdate: {maxSurge: 1, maxUnavailable: 0}',
+        '  selector:',
+        '    matchLabels: {app: web}',
+        '  template:',
+        '    metadata:',
+        '      labels: {app: web}',
+        '    spec:',
+        '      containers:',
+        '        - name: web',
+        '          image: registry.example/web:1.4.2',
+        '',
+      ].join('\n'),
+    },
+  },
+  check(resource, context) {
+    const spec = resource.object.spec;
+    if (!isObject(spec) || !isObject(spec.strategy) || spec.strategy.type !== 'Recreate') return;
+    context.report({ messageId: 'recreate', path: ['spec', 'strategy', 'type'] });
+  },
+});

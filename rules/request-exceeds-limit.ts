@@ -1,0 +1,86 @@
+import { defineRule } from '../src/engine/define-rule.js';
+import { parseQuantity, resourceList } from '../src/model/quantity.js';
+import { containers } from '../src/model/workload.js';
+
+function shown(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : String(value);
+}
+
+export default defineRule({
+  meta: {
+    id: 'request-exceeds-limit',
+    category: 'resources',
+    severity: 'error',
+    description: 'A container requests more of a resource than its limit allows.',
+    rationale: 'The API server rejects a pod whose request for any resource (CPU, memory, ephemeral storage, ...) is above its limit. For a Deployment the ReplicaSet then fails to create every pod, the rollout never progresses and only the ReplicaSet\'s events say why. Init containers are validated the same way.',
+    remediation: 'Lower the request to the limit or less, or raise the limit. Requests are what the scheduler reserves; limits are the most the container may use.',
+    messages: {
+      exceeds: 'Container "{{container}}" requests {{resource}} {{request}}, above its limit of {{limit}}: the API server rejects the pod, so none is ever created. Lower the request to {{limit}} or less, or raise the limit.',
+    },
+    kinds: 'workloads',
+    stage: 'resource',
+    example: {
+      invalid: [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata:',
+        '  name: web',
+        'spec:',
+        '  selector:',
+        '    matchLabels: {app: web}',
+        '  template:',
+        '    metadata:',
+        '      labels: {app: web}',
+        '    spec:',
+        '      containers:',
+        '        - name: web',
+        '          image: registry.example/web:1.4.2',
+        '          resources:',
+        '            requests: {cpu: 500m, memory: 1Gi}',
+        '            limits: {cpu: "1", memory: 512Mi}',
+        '',
+      ].join('\n'),
+      valid: [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata:',
+        '  name: web',
+        'spec:',
+        '  selector:',
+        '    matchLabels: {app: web}',
+        '  template:',
+        '    metadata:',
+        '      labels: {app: web}',
+        '    spec:',
+        '      containers:',
+        '        - name: web',
+        '          image: registry.example/web:1.4.2',
+        '          resources:',
+        '            requests: {cpu: 500m, memory: 512Mi}',
+        '            limits: {cpu: "1", memory: 512Mi}',
+        '',
+      ].join('\n'),
+    },
+  },
+  check(resource, context) {
+    for (const ref of containers(resource)) {
+      if (ref.role === 'ephemeralContainer') continue;
+      const requests = resourceList(ref.container, 'requests');
+      const limits = resourceList(ref.container, 'limits');
+      if (!requests || !limits) continue;
+      for (const [name, request] of Object.entries(requests)) {
+        if (!Object.hasOwn(limits, name)) continue;
+        const limit = limits[name];
+        const requested = parseQuantity(request);
+        const allowed = parseQuantity(limit);
+        // Values that do not parse are invalid-quantity's findings; comparing them would only guess.
+        if (requested === undefined || allowed === undefined || requested <= allowed) continue;
+        context.report({
+          messageId: 'exceeds',
+          data: { container: ref.name, resource: name, request: shown(request), limit: shown(limit) },
+          path: [...ref.path, 'resources', 'requests', name],
+        });
+      }
+    }
+  },
+});

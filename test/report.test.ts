@@ -1,0 +1,306 @@
+import { relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { rules as registeredRules } from '../rules/index.js';
+import { lint } from '../src/engine/lint.js';
+import type { LintResult } from '../src/engine/types.js';
+import { jsonReporter, type JsonFinding } from '../src/report/json.js';
+import { formatPath } from '../src/report/path.js';
+import { ruleHelpUri } from '../src/report/rule-docs.js';
+import { sarifReporter } from '../src/report/sarif.js';
+import { textReporter } from '../src/report/text.js';
+import type { ReportContext } from '../src/report/types.js';
+import type { Log, Result } from 'sarif';
+
+const CWD = resolve('/work/project');
+
+// The parser's rules plus one resource rule keep the expected findings fixed while the registry
+// grows; the SARIF rule list still gets the whole registry, as the CLI passes it.
+const lintRules = registeredRules.filter((rule) => rule.meta.stage === 'parse' || rule.meta.id === 'readiness-probe-missing');
+
+const WEB = [
+  '# Source: shop/templates/web.yaml',
+  'apiVersion: apps/v1',
+  'kind: Deployment',
+  'metadata:',
+  '  name: web',
+  '  namespace: shop',
+  'spec:',
+  '  template:',
+  '    spec:',
+  '      containers:',
+  '        - name: web',
+  '          image: registry.example/web:1.4.2',
+  '        - name: proxy',
+  '          image: registry.example/proxy:2.0.0',
+  '          readinessProbe: {tcpSocket: {port: 8080}}',
+  '---',
+  'apiVersion: v1',
+  'kind: ConfigMap',
+  'metadata:',
+  '  name: settings',
+  'data:',
+  '  mode: fast',
+  '  mode: safe',
+  '---',
+  '- not',
+  '- an object',
+  '',
+].join('\n');
+
+const POD = 'apiVersion: v1\nkind: Pod\nmetadata: {name: debug}\nspec:\n  containers: [{name: shell, image: "busybox:1.36"}]\n';
+
+function sources(web = WEB) {
+  return [
+    { path: 'deploy/web.yaml', text: web },
+    { path: resolve(CWD, 'broken.yaml'), text: 'apiVersion: v1\nkind: ConfigMap\ndata:\n  mode: "fast\n' },
+    { path: '<stdin>', text: POD },
+  ];
+}
+
+function run(web?: string): LintResult {
+  const result = lint(sources(web), { rules: lintRules, severities: { 'duplicate-key': 'warning', 'yaml-syntax-error': 'info' } });
+  expect(result.internalErrors).toEqual([]);
+  return result;
+}
+
+const context = (overrides: Partial<ReportContext> = {}): ReportContext => ({ rules: registeredRules, version: '1.2.3', cwd: CWD, color: false, ...overrides });
+
+const READINESS = (container: string) =>
+  `Container "${container}" has no readinessProbe, so traffic and rollouts treat it as ready the moment it starts. Add a readinessProbe that checks it can serve.`;
+
+describe('formatPath', () => {
+  it('writes identifiers with dots, indexes in brackets and quotes other keys', () => {
+    expect(formatPath(['spec', 'template', 'spec', 'containers', 0, 'readinessProbe'])).toBe('spec.template.spec.containers[0].readinessProbe');
+    expect(formatPath(['metadata', 'annotations', 'app.kubernetes.io/name'])).toBe('metadata.annotations["app.kubernetes.io/name"]');
+    expect(formatPath(['data', 'key with "quotes"', 'x-y'])).toBe('data["key with \\"quotes\\""]["x-y"]');
+    expect(formatPath(['items', 2, 'metadata'])).toBe('items[2].metadata');
+    expect(formatPath(['$patch'])).toBe('["$patch"]');
+    expect(formatPath([])).toBe('');
+  });
+});
+
+describe('text reporter', () => {
+  const result = run();
+  const text = textReporter(result, context());
+  const lines = text.split('\n');
+
+  it('groups findings by file, shows paths relative to cwd, and names the resource and template', () => {
+    // Where the parser puts a syntax error is the engine's business; the layout around it is tested here.
+    const syntax = result.findings.find((finding) => finding.ruleId === 'yaml-syntax-error')!;
+    const duplicate = 'Key "mode" appears twice in this mapping; Kubernetes keeps only the last one. Merge them into one entry.';
+    const width = Math.max(duplicate.length, READINESS('web').length);
+    expect(text).toBe(
+      [
+        '<stdin>',
+        `  5:16  error  ${READINESS('shell')}  readiness-probe-missing`,
+        '               Pod/debug',
+        '',
+        'broken.yaml',
+        `  ${syntax.range.line}:${syntax.range.column}  info  ${syntax.message}  yaml-syntax-error`,
+        '',
+        'deploy/web.yaml',
+        `  11:11  error    ${READINESS('web').padEnd(width)}  readiness-probe-missing`,
+        '                  Deployment/shop/web from shop/templates/web.yaml',
+        `  23:3   warning  ${duplicate.padEnd(width)}  duplicate-key`,
+        '',
+        '4 problems (2 errors, 1 warning, 1 info) in 3 files, 3 resources checked',
+        '1 document skipped: not a Kubernetes object (a YAML sequence)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('aligns the columns of a file', () => {
+    const block = lines.slice(lines.indexOf('deploy/web.yaml') + 1).filter((line) => /^ {2}\d/.test(line));
+    expect(block).toHaveLength(2);
+    expect(new Set(block.map((line) => line.search(/error|warning/)))).toHaveProperty('size', 1);
+    expect(new Set(block.map((line) => line.lastIndexOf('  ')))).toHaveProperty('size', 1);
+  });
+
+  it('colours severities and dims secondary text only when asked', () => {
+    expect(text).not.toContain('\u001b[');
+    const colored = textReporter(result, context({ color: true }));
+    expect(colored).toContain('\u001b[31merror  \u001b[39m');
+    expect(colored).toContain('\u001b[33mwarning\u001b[39m');
+    expect(colored).toContain('\u001b[34minfo\u001b[39m');
+    expect(colored).toContain('\u001b[2mreadiness-probe-missing\u001b[22m');
+    expect(colored).toContain('\u001b[2m                  Deployment/shop/web from shop/templates/web.yaml\u001b[22m');
+    // Without the escape codes the coloured report is the plain one, so colour never shifts columns.
+    expect(colored.replace(/\u001b\[\d+m/g, '')).toBe(text);
+  });
+
+  it('says so when nothing is wrong, and groups skip reasons', () => {
+    const clean = lint(
+      [
+        { path: 'ok.yaml', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\n- x\n---\n- y\n---\nplain scalar\n' },
+        { path: 'empty.yaml', text: '\n' },
+      ],
+      { rules: lintRules },
+    );
+    expect(textReporter(clean, context())).toBe(
+      [
+        'No problems found in 2 files (1 resource).',
+        '4 documents skipped: not a Kubernetes object (a YAML sequence) ×2; not a Kubernetes object (a YAML scalar) ×1; empty file ×1',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('json reporter', () => {
+  const result = run();
+  const json = jsonReporter(result, context());
+  const findings = JSON.parse(json) as JsonFinding[];
+
+  it('is an indented array with one entry per finding', () => {
+    expect(json.startsWith('[\n  {\n    "ruleId"')).toBe(true);
+    expect(findings).toHaveLength(result.findings.length);
+  });
+
+  it('carries the resource, the formatted path and the template source', () => {
+    expect(findings.find((f) => f.file === 'deploy/web.yaml' && f.ruleId === 'readiness-probe-missing')).toEqual({
+      ruleId: 'readiness-probe-missing',
+      severity: 'error',
+      message: READINESS('web'),
+      file: 'deploy/web.yaml',
+      line: 11,
+      column: 11,
+      endLine: 11,
+      endColumn: 20,
+      resource: { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop', name: 'web' },
+      path: 'spec.template.spec.containers[0]',
+      templateSource: 'shop/templates/web.yaml',
+    });
+    const pod = findings.find((f) => f.file === '<stdin>')!;
+    expect(pod.resource).toEqual({ apiVersion: 'v1', kind: 'Pod', namespace: null, name: 'debug' });
+    expect(pod).not.toHaveProperty('templateSource');
+  });
+
+  it('uses null where a finding has no resource or path', () => {
+    const syntax = findings.find((f) => f.ruleId === 'yaml-syntax-error')!;
+    expect(syntax.resource).toBeNull();
+    expect(syntax.path).toBeNull();
+    expect(syntax.file).toBe(resolve(CWD, 'broken.yaml'));
+    expect(syntax.severity).toBe('info');
+  });
+});
+
+describe('sarif reporter', () => {
+  const result = run();
+  const log = JSON.parse(sarifReporter(result, context())) as Log;
+  const sarifRun = log.runs[0]!;
+  const results = sarifRun.results!;
+  const byFile = (uri: string) => results.filter((r) => r.locations![0]!.physicalLocation!.artifactLocation!.uri === uri);
+
+  it('describes the tool and every rule of the run, found or not', () => {
+    expect(log.version).toBe('2.1.0');
+    expect(log.$schema).toMatch(/sarif-schema-2\.1\.0\.json$/);
+    const driver = sarifRun.tool.driver;
+    expect(driver).toMatchObject({ name: 'kubegate', version: '1.2.3', semanticVersion: '1.2.3', informationUri: 'https://github.com/kubegate/kubegate' });
+    expect(driver.rules!.map((rule) => rule.id)).toEqual(registeredRules.map((rule) => rule.meta.id));
+    const readiness = driver.rules!.find((rule) => rule.id === 'readiness-probe-missing')!;
+    const meta = registeredRules.find((rule) => rule.meta.id === 'readiness-probe-missing')!.meta;
+    expect(readiness).toEqual({
+      id: 'readiness-probe-missing',
+      name: 'ReadinessProbeMissing',
+      shortDescription: { text: meta.description },
+      fullDescription: { text: meta.rationale },
+      help: { text: meta.remediation, markdown: meta.remediation },
+      helpUri: 'https://github.com/kubegate/kubegate/blob/main/docs/rules.md#readiness-probe-missing',
+      defaultConfiguration: { level: 'error' },
+      properties: { category: 'probes', tags: ['kubernetes', 'probes'] },
+    });
+    expect(readiness.helpUri).toBe(ruleHelpUri('readiness-probe-missing'));
+    expect(sarifRun.columnKind).toBe('utf16CodeUnits');
+    expect(sarifRun.invocations).toEqual([{ executionSuccessful: true }]);
+    expect(sarifRun.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: `${pathToFileURL(CWD).href}/` } });
+  });
+
+  it('points each result at its rule, file, region and resource', () => {
+    expect(results).toHaveLength(result.findings.length);
+    for (const r of results) expect(sarifRun.tool.driver.rules![r.ruleIndex!]!.id).toBe(r.ruleId);
+    const [deployment, configMap] = byFile('deploy/web.yaml');
+    expect(deployment).toMatchObject({
+      ruleId: 'readiness-probe-missing',
+      level: 'error',
+      message: { text: READINESS('web') },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: 'deploy/web.yaml', uriBaseId: '%SRCROOT%' },
+            region: { startLine: 11, startColumn: 11, endLine: 11, endColumn: 20 },
+          },
+          logicalLocations: [{ name: 'web', fullyQualifiedName: 'Deployment/shop/web', kind: 'object' }],
+        },
+      ],
+      properties: { templateSource: 'shop/templates/web.yaml' },
+    });
+    expect(configMap).toMatchObject({ ruleId: 'duplicate-key', level: 'warning' });
+    expect(configMap!.locations![0]).not.toHaveProperty('logicalLocations');
+    expect(configMap).not.toHaveProperty('properties');
+    // An absolute path inside cwd is made relative too, so the log does not depend on how paths were given.
+    expect(byFile('broken.yaml')).toMatchObject([{ ruleId: 'yaml-syntax-error', level: 'note', locations: [{ physicalLocation: { artifactLocation: { uriBaseId: '%SRCROOT%' } } }] }]);
+    const [stdin] = byFile('stdin');
+    expect(stdin!.locations![0]!.physicalLocation!.artifactLocation).toEqual({ uri: 'stdin' });
+  });
+
+  it('writes files outside cwd with ../ segments and encodes unusual names', () => {
+    const outside = lint(
+      [
+        { path: resolve('/elsewhere/pod.yaml'), text: POD },
+        { path: 'my manifests/pod #1.yaml', text: POD },
+      ],
+      { rules: lintRules },
+    );
+    const uris = (JSON.parse(sarifReporter(outside, context())) as Log).runs[0]!.results!.map((r) => r.locations![0]!.physicalLocation!.artifactLocation);
+    const up = relative(context().cwd, '/elsewhere/pod.yaml');
+    expect(uris).toEqual([
+      { uri: up, uriBaseId: '%SRCROOT%' },
+      { uri: 'my%20manifests/pod%20%231.yaml', uriBaseId: '%SRCROOT%' },
+    ]);
+    expect(up.startsWith('../')).toBe(true);
+  });
+
+  describe('fingerprints', () => {
+    const fingerprint = (r: Result) => r.partialFingerprints!['kubegate/v1']!;
+
+    it('are sha256 hex digests, distinct per result', () => {
+      const all = results.map(fingerprint);
+      for (const value of all) expect(value).toMatch(/^[0-9a-f]{64}$/);
+      expect(new Set(all).size).toBe(all.length);
+    });
+
+    it('survive lines being added above a finding', () => {
+      const shifted = run(`# a comment added later\n\n${WEB}`);
+      const shiftedLog = JSON.parse(sarifReporter(shifted, context())) as Log;
+      const shiftedResults = shiftedLog.runs[0]!.results!;
+      const line = (r: Result) => r.locations![0]!.physicalLocation!.region!.startLine!;
+      const before = byFile('deploy/web.yaml');
+      const after = shiftedResults.filter((r) => r.locations![0]!.physicalLocation!.artifactLocation!.uri === 'deploy/web.yaml');
+      expect(after.map(line)).toEqual(before.map((r) => line(r) + 2));
+      expect(after.map(fingerprint)).toEqual(before.map(fingerprint));
+    });
+
+    it('tell identical findings apart by their order, and include the path inside the resource', () => {
+      const twice = `${POD}---\n${POD}`;
+      const doubled = lint([{ path: 'pods.yaml', text: twice }], { rules: lintRules });
+      const prints = (JSON.parse(sarifReporter(doubled, context())) as Log).runs[0]!.results!.map(fingerprint);
+      expect(prints).toHaveLength(2);
+      expect(prints[0]).not.toBe(prints[1]);
+
+      const second = POD.replace('containers: [{name: shell, image: "busybox:1.36"}]', 'containers: [{name: a, image: "a:1", readinessProbe: {exec: {command: [true]}}}, {name: shell, image: "busybox:1.36"}]');
+      const moved = lint([{ path: '<stdin>', text: second }], { rules: lintRules });
+      const movedPrint = fingerprint((JSON.parse(sarifReporter(moved, context())) as Log).runs[0]!.results![0]!);
+      expect(movedPrint).not.toBe(fingerprint(byFile('stdin')[0]!));
+    });
+  });
+
+  it('marks the run failed when a rule crashed', () => {
+    const crashed: LintResult = { ...result, internalErrors: ['rule x failed on Pod/p (a.yaml:1): Error: boom'] };
+    const failed = (JSON.parse(sarifReporter(crashed, context())) as Log).runs[0]!;
+    expect(failed.invocations).toEqual([
+      { executionSuccessful: false, toolExecutionNotifications: [{ level: 'error', message: { text: 'rule x failed on Pod/p (a.yaml:1): Error: boom' } }] },
+    ]);
+  });
+});
