@@ -1,6 +1,8 @@
 import type { Source } from '../parse/parse.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
+/** For counting columns in a prefix that may hold other bad bytes (a binary file's header before its NUL). */
+const lenientDecoder = new TextDecoder('utf-8');
 
 function lineAndColumn(bytes: Uint8Array, offset: number): { line: number; column: number } {
   let line = 1;
@@ -12,7 +14,7 @@ function lineAndColumn(bytes: Uint8Array, offset: number): { line: number; colum
     }
   }
   // Columns count characters, so decode the valid prefix of the line to count them.
-  const column = decoder.decode(bytes.subarray(lineStart, offset)).length + 1;
+  const column = lenientDecoder.decode(bytes.subarray(lineStart, offset)).length + 1;
   return { line, column };
 }
 

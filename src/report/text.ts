@@ -54,14 +54,14 @@ function origin(finding: Finding): string | undefined {
 
 function fileBlock(file: string, findings: readonly Finding[], palette: Palette): string[] {
   const rows = findings.map((finding) => ({ where: `${finding.range.line}:${finding.range.column}`, finding }));
-  // Padding is computed on the plain text, so colour codes never skew the columns.
+  // Padding is computed on the plain text, so colour codes never skew the columns. Messages are
+  // long sentences: padding them would push every rule id far right, so the id follows the message.
   const whereWidth = Math.max(...rows.map((row) => row.where.length));
   const severityWidth = Math.max(...rows.map((row) => row.finding.severity.length));
-  const messageWidth = Math.max(...rows.map((row) => row.finding.message.length));
   const lines = [file];
   for (const { where, finding } of rows) {
     const severity = palette.severity[finding.severity](finding.severity.padEnd(severityWidth));
-    lines.push(`  ${palette.dim(where.padEnd(whereWidth))}  ${severity}  ${finding.message.padEnd(messageWidth)}  ${palette.dim(finding.ruleId)}`);
+    lines.push(`  ${palette.dim(where.padEnd(whereWidth))}  ${severity}  ${finding.message}  ${palette.dim(finding.ruleId)}`);
     const from = origin(finding);
     if (from) lines.push(palette.dim(`${' '.repeat(2 + whereWidth + 2 + severityWidth + 2)}${from}`));
   }
