@@ -11,6 +11,7 @@ import memoryLimitMissing from './memory-limit-missing.js';
 import memoryRequestMissing from './memory-request-missing.js';
 import mutableImageTag from './mutable-image-tag.js';
 import probePortNotExposed from './probe-port-not-exposed.js';
+import probePortUndeclared from './probe-port-undeclared.js';
 import readinessProbeMissing from './readiness-probe-missing.js';
 import recreateStrategy from './recreate-strategy.js';
 import requestExceedsLimit from './request-exceeds-limit.js';
@@ -32,6 +33,7 @@ export const rules: readonly Rule[] = [
   memoryRequestMissing,
   mutableImageTag,
   probePortNotExposed,
+  probePortUndeclared,
   readinessProbeMissing,
   recreateStrategy,
   requestExceedsLimit,

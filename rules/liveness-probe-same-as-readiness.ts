@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js';
+import { declaredPorts, portNumber } from '../src/model/probes.js';
 import { isObject, type KubeObject } from '../src/model/resource.js';
 import { BATCH_KINDS, longRunningContainers } from '../src/model/workload.js';
 
@@ -11,19 +12,11 @@ const TIMING = [
   ['timeoutSeconds', 1],
 ] as const;
 
-function portNumber(value: unknown): number | undefined {
-  if (typeof value === 'number' && Number.isInteger(value)) return value;
-  if (typeof value === 'string' && /^[0-9]+$/.test(value)) return Number(value);
-  return undefined;
-}
-
+/** Declared port names with their numbers, to resolve a probe's named port. */
 function namedPorts(container: KubeObject): Map<string, number> {
   const named = new Map<string, number>();
-  if (!Array.isArray(container.ports)) return named;
-  for (const port of container.ports) {
-    if (!isObject(port) || typeof port.name !== 'string') continue;
-    const number = portNumber(port.containerPort);
-    if (number !== undefined) named.set(port.name, number);
+  for (const port of declaredPorts(container)) {
+    if (port.name !== undefined && port.number !== undefined) named.set(port.name, port.number);
   }
   return named;
 }

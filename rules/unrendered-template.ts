@@ -5,10 +5,10 @@ export default defineRule({
     id: 'unrendered-template',
     category: 'input',
     severity: 'error',
-    description: 'A Helm/Go template was linted before it was rendered.',
+    description: 'A template (Helm, or a `{{placeholder}}` for sed or envsubst) was linted before it was rendered.',
     rationale: 'A file with `{{ .Values.x }}` actions is a template, not a manifest: what reaches the cluster depends on the values it is rendered with, so checking the raw text would judge something that is never applied.',
     remediation: 'Lint the rendered output (`helm template <chart> | kubegate -`), or point kubegate at the chart directory so it renders it. Exclude `templates/` folders from raw YAML runs.',
-    messages: { unrendered: 'Unrendered template action here; lint the rendered output (`helm template … | kubegate -`) instead of the template.' },
+    messages: { unrendered: 'Unrendered template placeholder here; lint the rendered output (for Helm: `helm template … | kubegate -`) instead of the template.' },
     kinds: [],
     stage: 'parse',
     example: {

@@ -41,6 +41,7 @@ beforeAll(() => {
   writeFileSync(path.join(scratch, 'bad', 'latin1.yaml'), Buffer.from('kind: ConfigMap\nname: caf\xe9\n', 'latin1'));
   writeFileSync(path.join(scratch, 'bad', 'pod.yaml'), POD);
   writeFileSync(path.join(scratch, 'bad', 'notes.txt'), 'not a manifest');
+  writeFileSync(path.join(scratch, 'bad', 'comments.yaml'), '# nothing here yet\n---\n# still nothing\n');
 });
 
 describe('kubegate on the demo app', () => {
@@ -144,7 +145,7 @@ describe('bad input never stops the run', () => {
     expect(where).toContain('bad/pod.yaml:7:7 readiness-probe-missing');
     expect(where.some((line) => line.startsWith('bad/zero.yaml') || line.startsWith('bad/notes.txt'))).toBe(false);
     const text = await run(['bad'], { cwd: scratch });
-    expect(text.stdout).toContain('1 document skipped: empty file');
+    expect(text.stdout).toContain('2 documents skipped: no YAML content (only comments or empty documents) ×1; empty file ×1');
   });
 
   it('reads manifests from stdin and names them <stdin>', async () => {

@@ -23,9 +23,10 @@ export interface LoadResult {
   notices: string[];
 }
 
+/** Paths as the user would type them from the working directory, `../` included; absolute only across roots. */
 function displayPath(cwd: string, absolute: string): string {
   const relative = path.relative(cwd, absolute);
-  return relative === '' ? '.' : relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative;
+  return relative === '' ? '.' : path.isAbsolute(relative) ? absolute : relative;
 }
 
 function isManifestName(name: string): boolean {

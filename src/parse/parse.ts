@@ -60,10 +60,14 @@ const mergeType = (jsyaml as unknown as { types: { merge: jsyaml.Type } }).types
 const SCHEMA = jsyaml.CORE_SCHEMA.extend({ implicit: [mergeType], explicit: [] });
 
 /** Configuration files read by client tools, which look like objects but never reach a cluster. */
-const CLIENT_CONFIG_GROUPS = /^(kustomize\.config\.k8s\.io|config\.kubernetes\.io|kpt\.dev|skaffold|kind\.x-k8s\.io|helm\.sh|ctlptl\.dev)\b/;
+const CLIENT_CONFIG_GROUPS = /^(kustomize\.config\.k8s\.io|config\.kubernetes\.io|kpt\.dev|skaffold|kind\.x-k8s\.io|helm\.sh|ctlptl\.dev|install\.istio\.io)\b/;
 
-/** Go template actions that only Helm evaluates: a value holding one was never rendered. */
-const HELM_ACTION = /\{\{-?\s*(\.Values|\.Release|\.Chart|\.Capabilities|\.Files|\$\.Values|include\s|template\s|toYaml\s|tpl\s|if\s|range\s|with\s|end\s*-?\}\}|define\s)/;
+/**
+ * Template actions that only Helm evaluates. Rendered output legitimately carries Go templates
+ * for other programs (Alertmanager's `{{ if eq .Status "firing" }}`, Prometheus' `{{ $labels }}`),
+ * so in a document that parses, only references to Helm's own objects and functions count.
+ */
+const HELM_ACTION = /\{\{-?\s*(\.Values|\.Release|\.Chart|\.Capabilities|\.Files|\$\.Values|include\s|toYaml\s|tpl\s)/;
 
 function makeSourceFile(path: string, text: string): SourceFile {
   let index: LineIndex | undefined;
@@ -219,8 +223,9 @@ function documentLine(file: SourceFile, span: DocumentSpan): number {
 function toResource(object: Record<string, unknown>, document: ParsedDocument, basePath: ObjectPath, problems: ParseProblem[], skips: Skip[]): Resource | undefined {
   const { apiVersion, kind } = object;
   const metadata = isObject(object.metadata) ? object.metadata : undefined;
-  if (typeof apiVersion !== 'string' && typeof kind !== 'string') {
-    skip(skips, document.file, documentLine(document.file, document.span), 'not a Kubernetes object (no apiVersion or kind)');
+  // Without a kind there is nothing to call it: a Chart.yaml or values file has an apiVersion too.
+  if (typeof kind !== 'string') {
+    skip(skips, document.file, documentLine(document.file, document.span), 'not a Kubernetes object (no kind)');
     return undefined;
   }
   if (typeof apiVersion === 'string' && CLIENT_CONFIG_GROUPS.test(apiVersion)) {
@@ -229,14 +234,14 @@ function toResource(object: Record<string, unknown>, document: ParsedDocument, b
   }
   const missing: string[] = [];
   if (typeof apiVersion !== 'string' || apiVersion === '') missing.push('apiVersion');
-  if (typeof kind !== 'string' || kind === '') missing.push('kind');
+  if (kind === '') missing.push('kind');
   const name = metadata?.name;
   if ((typeof name !== 'string' || name === '') && typeof metadata?.generateName !== 'string') missing.push('metadata.name');
   if (missing.length > 0) {
     const problem: ParseProblem = {
       ruleId: 'incomplete-resource',
       messageId: 'missing',
-      data: { fields: missing.join(', '), kind: typeof kind === 'string' ? kind : 'object' },
+      data: { fields: missing.join(', '), kind: kind || 'object' },
       location: { document, path: [...basePath, missing[0] === 'metadata.name' && metadata ? 'metadata' : missing[0] === 'metadata.name' ? 'kind' : missing[0]!], on: 'key' },
     };
     if (document.templateSource) problem.templateSource = document.templateSource;
@@ -306,6 +311,9 @@ export function parseSource(source: Source): ParsedSource {
     }
     const resource = toResource(value, document, [], result.problems, result.skips);
     if (resource) result.resources.push(resource);
+  }
+  if (result.resources.length === 0 && result.problems.length === 0 && result.skips.length === 0) {
+    skip(result.skips, file, 1, 'no YAML content (only comments or empty documents)');
   }
   return result;
 }

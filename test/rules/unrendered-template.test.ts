@@ -1,7 +1,7 @@
 import rule from '../../rules/unrendered-template.js';
 import { ruleTester } from '../rule-tester.js';
 
-const message = 'Unrendered template action here; lint the rendered output (`helm template … | kubegate -`) instead of the template.';
+const message = 'Unrendered template placeholder here; lint the rendered output (for Helm: `helm template … | kubegate -`) instead of the template.';
 
 ruleTester(rule, {
   valid: [{ name: 'Prometheus and injector templates carried as data in rendered output', fixture: 'valid.yaml' }],
