@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { declaredPorts, portNumber } from '../src/model/probes.js';
 import { isObject, type KubeObject } from '../src/model/resource.js';
-import { BATCH_KINDS, longRunningContainers } from '../src/model/workload.js';
+import { longRunningContainers, runsToCompletion } from '../src/model/workload.js';
 
 const HANDLERS = ['httpGet', 'tcpSocket', 'grpc', 'exec'] as const;
 
@@ -139,7 +139,7 @@ export default defineRule({
   },
   check(resource, context) {
     // A batch pod takes no traffic, so its readiness probe gates nothing and there is no cascade to cause.
-    if (BATCH_KINDS.has(resource.kind)) return;
+    if (runsToCompletion(resource)) return;
     for (const ref of longRunningContainers(resource)) {
       const liveness = ref.container.livenessProbe;
       const readiness = ref.container.readinessProbe;

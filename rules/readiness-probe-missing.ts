@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { BATCH_KINDS, longRunningContainers } from '../src/model/workload.js';
+import { longRunningContainers, runsToCompletion } from '../src/model/workload.js';
 
 export default defineRule({
   meta: {
@@ -8,7 +8,7 @@ export default defineRule({
     severity: 'error',
     description: 'A serving container has no readiness probe.',
     rationale: 'Without a readiness probe a pod receives traffic as soon as its process starts, and a rolling update counts a crashing or still-booting pod as available: a broken release replaces every healthy pod and the rollout still reports success.',
-    remediation: 'Add `readinessProbe` (an `httpGet` on a health endpoint, or `tcpSocket`/`grpc`/`exec`) that succeeds only when the container can serve. Jobs, CronJobs and init containers need none.',
+    remediation: 'Add `readinessProbe` (an `httpGet` on a health endpoint, or `tcpSocket`/`grpc`/`exec`) that succeeds only when the container can serve. Jobs, CronJobs, run-once Pods (restartPolicy Never or OnFailure) and init containers need none.',
     messages: {
       missing: 'Container "{{container}}" has no readinessProbe, so traffic and rollouts treat it as ready the moment it starts. Add a readinessProbe that checks it can serve.',
     },
@@ -54,7 +54,7 @@ export default defineRule({
     },
   },
   check(resource, context) {
-    if (BATCH_KINDS.has(resource.kind)) return;
+    if (runsToCompletion(resource)) return;
     for (const ref of longRunningContainers(resource)) {
       if (ref.container.readinessProbe === undefined) {
         context.report({ messageId: 'missing', data: { container: ref.name }, path: ref.path });

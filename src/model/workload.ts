@@ -20,6 +20,17 @@ export const WORKLOAD_KINDS: readonly string[] = Object.keys(POD_SPEC_PATHS);
 /** Kinds whose pods run to completion, where serving checks such as readiness do not apply. */
 export const BATCH_KINDS: ReadonlySet<string> = new Set(['Job', 'CronJob']);
 
+/**
+ * Whether the workload's pods are meant to finish rather than serve: Jobs and CronJobs, and bare
+ * Pods whose restartPolicy is Never or OnFailure (one-off tasks, test and debug pods).
+ */
+export function runsToCompletion(resource: Resource): boolean {
+  if (BATCH_KINDS.has(resource.kind)) return true;
+  if (resource.kind !== 'Pod') return false;
+  const policy = podSpec(resource)?.spec.restartPolicy;
+  return policy === 'Never' || policy === 'OnFailure';
+}
+
 export type ContainerRole = 'container' | 'initContainer' | 'ephemeralContainer';
 
 const CONTAINER_LISTS: readonly [string, ContainerRole][] = [
