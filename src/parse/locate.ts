@@ -259,37 +259,83 @@ function collectionLabel(text: string, start: number): Span {
   return { start, end: firstLineEnd(text, start) };
 }
 
+/** Where one step along a path arrived: the node, and the key or dash that led to it. */
+interface Step {
+  node: Node;
+  key?: Span;
+  dash?: number;
+}
+
+/**
+ * Steps already taken in one document, keyed by path prefix; `null` marks a prefix that does not
+ * exist or that the scanner gave up on. Findings in a document share long prefixes (every check
+ * on a container walks `spec.template.spec.containers[n]`), and finding a key means scanning its
+ * whole mapping for a later duplicate, so without this each lookup would rescan from the top.
+ */
+export type LocatorCache = Map<string, Step | null>;
+
+function attempt(compute: () => Step | undefined): Step | null {
+  try {
+    return compute() ?? null;
+  } catch (error) {
+    if (error instanceof Unsupported) return null;
+    throw error;
+  }
+}
+
+function advance(scanner: Scanner, from: Node, segment: string | number): Step | undefined {
+  if (typeof segment === 'string') {
+    if (from.kind !== 'map') return undefined;
+    const entry = scanner.entry(from, segment);
+    return entry && { node: entry.value, key: entry.key };
+  }
+  if (from.kind !== 'seq') return undefined;
+  const item = scanner.item(from, segment);
+  return item && { node: item.value, dash: item.dash };
+}
+
+function labelOf(text: string, step: Step, on: HighlightTarget): Span {
+  const { node } = step;
+  if (step.key) return on === 'value' && node.kind === 'scalar' ? node.span : step.key;
+  if (node.kind === 'map' || node.kind === 'seq') return collectionLabel(text, node.start);
+  if (node.kind === 'scalar') return node.span;
+  return step.dash === undefined ? node.span : { start: step.dash, end: step.dash + 1 };
+}
+
 /**
  * The span to highlight for `path` in the document at `[start, end)` of `text`: the scalar value,
  * or the key of a collection, or the first line of a sequence item. `undefined` when the
  * document is not plain block YAML along that path, or when the path does not exist in it.
+ * Pass the same `cache` for every lookup in one document.
  */
-export function locateFast(text: string, start: number, end: number, path: ObjectPath, on: HighlightTarget = 'value'): Span | undefined {
+export function locateFast(
+  text: string,
+  start: number,
+  end: number,
+  path: ObjectPath,
+  on: HighlightTarget = 'value',
+  cache: LocatorCache = new Map(),
+): Span | undefined {
   const scanner = new Scanner(text, end);
-  try {
-    let node = scanner.root(start);
-    if (!node) return undefined;
-    let label: Span = node.kind === 'map' || node.kind === 'seq' ? collectionLabel(text, node.start) : node.span;
-    for (const segment of path) {
-      if (typeof segment === 'string') {
-        if (node.kind !== 'map') return undefined;
-        const entry = scanner.entry(node, segment);
-        if (!entry) return undefined;
-        node = entry.value;
-        label = on === 'value' && node.kind === 'scalar' ? node.span : entry.key;
-      } else {
-        if (node.kind !== 'seq') return undefined;
-        const item = scanner.item(node, segment);
-        if (!item) return undefined;
-        node = item.value;
-        if (node.kind === 'map' || node.kind === 'seq') label = collectionLabel(text, node.start);
-        else if (node.kind === 'scalar') label = node.span;
-        else label = { start: item.dash, end: item.dash + 1 };
-      }
-    }
-    return label;
-  } catch (error) {
-    if (error instanceof Unsupported) return undefined;
-    throw error;
+  let prefix = '';
+  let step = cache.get(prefix);
+  if (step === undefined) {
+    step = attempt(() => {
+      const root = scanner.root(start);
+      return root && { node: root };
+    });
+    cache.set(prefix, step);
   }
+  for (const segment of path) {
+    if (!step) return undefined;
+    prefix += typeof segment === 'number' ? `\u0000#${segment}` : `\u0000${segment}`;
+    let next = cache.get(prefix);
+    if (next === undefined) {
+      const from = step.node;
+      next = attempt(() => advance(scanner, from, segment));
+      cache.set(prefix, next);
+    }
+    step = next;
+  }
+  return step ? labelOf(text, step, on) : undefined;
 }

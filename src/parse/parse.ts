@@ -3,7 +3,7 @@ import type { Document } from 'yaml';
 import type { ObjectPath, Skip } from '../engine/types.js';
 import { isObject, type Resource } from '../model/resource.js';
 import { yamlLibrary } from './lazy-yaml.js';
-import type { HighlightTarget } from './locate.js';
+import type { HighlightTarget, LocatorCache } from './locate.js';
 import { LineIndex, splitDocuments, type DocumentSpan } from './text.js';
 
 /** A file or stdin, already read. `text` is what the loader decoded; `encodingError` says why it could not. */
@@ -28,6 +28,8 @@ export interface ParsedDocument {
   templateSource?: string;
   /** A full syntax tree, built only when the fast path could not parse or locate something. */
   yamlDocument?: Document;
+  /** Steps the fast locator has already taken in this document. */
+  locatorCache?: LocatorCache;
 }
 
 export type Location =

@@ -11,7 +11,7 @@ function spanInDocument(document: ParsedDocument, path: Extract<Location, { docu
   // A field that is missing is shown on its nearest existing parent, so the key form is what fits.
   const on = reachable.length === path.path.length ? path.on : 'value';
   if (!document.yamlDocument) {
-    const fast = locateFast(file.text, span.start, span.end, reachable, on);
+    const fast = locateFast(file.text, span.start, span.end, reachable, on, (document.locatorCache ??= new Map()));
     if (fast) return fast;
     document.yamlDocument = yamlLibrary().parseDocument(file.text.slice(span.start, span.end), { merge: true, uniqueKeys: false, logLevel: 'silent' });
   }

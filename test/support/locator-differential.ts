@@ -2,7 +2,7 @@ import { parseDocument } from 'yaml';
 import type { ObjectPath } from '../../src/engine/types.js';
 import { isObject } from '../../src/model/resource.js';
 import { locateInYamlDocument } from '../../src/parse/locate-yaml.js';
-import { locateFast, type HighlightTarget, type Span } from '../../src/parse/locate.js';
+import { locateFast, type HighlightTarget, type LocatorCache, type Span } from '../../src/parse/locate.js';
 import { splitDocuments } from '../../src/parse/text.js';
 
 function* paths(value: unknown, prefix: (string | number)[], budget: { left: number }): Generator<ObjectPath> {
@@ -41,10 +41,12 @@ export function compareLocators(text: string, stats: DifferentialStats, maxPaths
     const doc = parseDocument(source, { merge: true, uniqueKeys: false, logLevel: 'silent' });
     if (doc.errors.length > 0) return;
     const value = doc.toJS({ maxAliasCount: -1 });
+    // One cache per document, as the engine keeps it, so cached steps are checked too.
+    const cache: LocatorCache = new Map();
     for (const path of paths(value, [], { left: maxPathsPerDocument })) {
       for (const on of ['value', 'key'] as const) {
         stats.compared++;
-        const fast = locateFast(text, span.start, span.end, path, on);
+        const fast = locateFast(text, span.start, span.end, path, on, cache);
         if (!fast) continue;
         stats.fastAnswered++;
         const slow = locateInYamlDocument(text, span.start, doc, path, on);
