@@ -1,6 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { hasQuantity } from '../src/model/quantity.js';
-import { containers, podSpec } from '../src/model/workload.js';
+import { containersWithoutRequest } from '../src/model/quantity.js';
 
 export default defineRule({
   meta: {
@@ -60,14 +59,7 @@ export default defineRule({
     },
   },
   check(resource, context) {
-    const pod = podSpec(resource);
-    // Pod-level resources (spec.resources) reserve CPU for the pod as a whole; containers then share it.
-    if (pod && (hasQuantity(pod.spec, 'requests', 'cpu') || hasQuantity(pod.spec, 'limits', 'cpu'))) return;
-    for (const ref of containers(resource)) {
-      // The API server forbids resources on ephemeral containers, so there is nothing to ask for.
-      if (ref.role === 'ephemeralContainer') continue;
-      // With only a limit, the API server defaults the request to the limit.
-      if (hasQuantity(ref.container, 'requests', 'cpu') || hasQuantity(ref.container, 'limits', 'cpu')) continue;
+    for (const ref of containersWithoutRequest(resource, 'cpu')) {
       context.report({ messageId: 'missing', data: { container: ref.name }, path: [...ref.path, 'resources', 'requests', 'cpu'] });
     }
   },

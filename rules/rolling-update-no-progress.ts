@@ -1,10 +1,6 @@
 import { defineRule } from '../src/engine/define-rule.js';
 import { isObject } from '../src/model/resource.js';
-
-/** `0`, `"0"` and `0%`: the forms the API server's validation reads as zero. */
-function isLiteralZero(raw: unknown): boolean {
-  return raw === 0 || (typeof raw === 'string' && /^0+%?$/.test(raw));
-}
+import { isLiteralZero } from '../src/model/rollout.js';
 
 export default defineRule({
   meta: {

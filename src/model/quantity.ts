@@ -1,4 +1,5 @@
-import { isObject, type KubeObject } from './resource.js';
+import { isObject, type KubeObject, type Resource } from './resource.js';
+import { containers, podSpec, type ContainerRef } from './workload.js';
 
 /**
  * Kubernetes resource quantities (`500m`, `1.5Gi`, `1e3`), read the way the API server reads them,
@@ -89,4 +90,17 @@ export function resourceList(owner: KubeObject, list: 'requests' | 'limits'): Ku
 export function hasQuantity(owner: KubeObject, list: 'requests' | 'limits', name: string): boolean {
   const value = resourceList(owner, list)?.[name];
   return value !== undefined && value !== null;
+}
+
+/**
+ * Containers that reserve nothing of `name` for scheduling: no request, and no limit either (the
+ * API server copies a lone limit into the request). Pod-level resources cover every container, and
+ * ephemeral containers cannot have resources at all, so neither is ever reported.
+ */
+export function containersWithoutRequest(resource: Resource, name: string): ContainerRef[] {
+  const pod = podSpec(resource);
+  if (pod && (hasQuantity(pod.spec, 'requests', name) || hasQuantity(pod.spec, 'limits', name))) return [];
+  return containers(resource).filter(
+    (ref) => ref.role !== 'ephemeralContainer' && !hasQuantity(ref.container, 'requests', name) && !hasQuantity(ref.container, 'limits', name),
+  );
 }
