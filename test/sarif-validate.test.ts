@@ -225,7 +225,7 @@ describe("SARIF output against Microsoft's validator", () => {
 
   it.skipIf(skip)(`accepts a file outside the working directory, written with ../ under %SRCROOT%${skip ? ' (skipped)' : ''}`, async () => {
     if (missing) throw new Error(INSTALL);
-    const outside = lintAll([{ path: resolve('../elsewhere/pod.yaml'), text: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: "c:1"}]\n' }]);
+    const outside = lintAll([{ path: resolve(CWD, '../elsewhere/pod.yaml'), text: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: "c:1"}]\n' }]);
     const log = sarifReporter(outside, context);
     expect(log).toContain('"uri": "../elsewhere/pod.yaml"');
     const { findings } = await multitool({ 'outside.sarif': log });
