@@ -14,6 +14,7 @@ import { lint } from '../src/engine/lint.js';
 import type { LintResult } from '../src/engine/types.js';
 import { loadSources } from '../src/load/sources.js';
 import { parseSource, type Source } from '../src/parse/parse.js';
+import { sarifSchemaValidator } from './support/sarif-schema.js';
 import { compareLocators, type DifferentialStats } from './support/locator-differential.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -151,6 +152,7 @@ describe.skipIf(corpus === undefined)(
             })
             .map((r) => `${r.ruleId}: ${JSON.stringify(r.locations)}`);
           expect(withoutRegion).toEqual([]);
+          expect(sarifSchemaValidator()(sarif)).toBe('No errors');
         },
         SLOW,
       );

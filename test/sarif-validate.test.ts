@@ -5,8 +5,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { Ajv, type AnySchemaObject } from 'ajv';
-import ajvFormats from 'ajv-formats';
 import type { Log, Result } from 'sarif';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rules } from '../rules/index.js';
@@ -14,11 +12,10 @@ import { lint } from '../src/engine/lint.js';
 import type { LintResult } from '../src/engine/types.js';
 import { sarifReporter } from '../src/report/sarif.js';
 import type { ReportContext } from '../src/report/types.js';
+import { readSarifSchema, sarifSchemaValidator } from './support/sarif-schema.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const run = promisify(execFile);
-// ajv-formats is CommonJS: under NodeNext its default import is `module.exports`, whose `default` is the plugin.
-const addFormats = ajvFormats.default;
 
 const CWD = resolve('/work/project');
 const context: ReportContext = { rules, version: '0.1.0', cwd: CWD, color: false };
@@ -70,25 +67,13 @@ function logs(): Record<string, string> {
 }
 
 describe('SARIF output against the official 2.1.0 schema', () => {
-  const schema = JSON.parse(readFileSync(join(ROOT, 'schemas/sarif-schema-2.1.0.json'), 'utf8')) as AnySchemaObject;
+  const schema = readSarifSchema();
 
   it('is the unmodified OASIS errata01 schema', () => {
     // sha256 of oasis-tcs/sarif-spec sarif-2.1/schema/sarif-schema-2.1.0.json at e0583813; an edited copy would validate nothing.
     const digest = createHash('sha256').update(readFileSync(join(ROOT, 'schemas/sarif-schema-2.1.0.json'))).digest('hex');
     expect(digest).toBe('c3b4bb2d6093897483348925aaa73af03b3e3f4bd4ca38cef26dcb4212a2682e');
   });
-
-  /**
-   * The schema is draft-04, which Ajv 8 no longer compiles. Its only draft-04-specific constructs
-   * are the root `id` (draft-06+ `$id`) and the meta-schema URI; boolean `exclusiveMinimum` and
-   * `exclusiveMaximum`, the other incompatibility, do not occur (checked below). So renaming
-   * those two gives a draft-07 schema with the same meaning.
-   */
-  function asDraft07(draft04: AnySchemaObject): AnySchemaObject {
-    const { id, $schema, ...rest } = draft04;
-    expect($schema).toBe('http://json-schema.org/draft-04/schema#');
-    return { $schema: 'http://json-schema.org/draft-07/schema#', $id: id, ...rest };
-  }
 
   it('uses no draft-04 construct besides the root id', () => {
     const offending: string[] = [];
@@ -106,15 +91,11 @@ describe('SARIF output against the official 2.1.0 schema', () => {
     expect(offending).toEqual([]);
   });
 
-  const ajv = new Ajv({ allErrors: true, strictTypes: true, strictTuples: true });
-  addFormats(ajv);
-  const validate = ajv.compile(asDraft07(schema));
+  const validate = sarifSchemaValidator();
 
   for (const [name, text] of Object.entries(logs())) {
     it(`validates ${name}`, () => {
-      const valid = validate(JSON.parse(text));
-      expect(ajv.errorsText(validate.errors, { separator: '\n' })).toBe('No errors');
-      expect(valid).toBe(true);
+      expect(validate(JSON.parse(text))).toBe('No errors');
     });
   }
 
@@ -122,10 +103,9 @@ describe('SARIF output against the official 2.1.0 schema', () => {
     const broken = JSON.parse(logs()['findings.sarif']!) as Log;
     broken.runs[0]!.results![0]!.level = 'fatal' as Result.level;
     broken.runs[0]!.results![1]!.locations![0]!.physicalLocation!.region!.startLine = 0;
-    expect(validate(broken)).toBe(false);
-    expect(validate.errors!.map((error) => error.instancePath)).toEqual(
-      expect.arrayContaining(['/runs/0/results/0/level', '/runs/0/results/1/locations/0/physicalLocation/region/startLine']),
-    );
+    const errors = validate(broken);
+    expect(errors).toContain('/runs/0/results/0/level');
+    expect(errors).toContain('/runs/0/results/1/locations/0/physicalLocation/region/startLine');
   });
 });
 
