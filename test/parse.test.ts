@@ -51,6 +51,32 @@ describe('positions through the whole engine', () => {
 });
 
 describe('parseSource', () => {
+  it("names the file a Kustomize object came from, from kustomize's origin annotation", () => {
+    const rendered = [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata:',
+      '  annotations:',
+      '    config.kubernetes.io/origin: |',
+      '      path: ../base/deployment.yaml',
+      '  name: prod-web',
+      '---',
+      'apiVersion: v1',
+      'kind: ConfigMap',
+      'metadata:',
+      '  name: remote',
+      '  annotations:',
+      '    config.kubernetes.io/origin: |',
+      '      path: config/app.yaml',
+      '      repo: https://example.com/org/repo',
+      '      ref: v1.0.0',
+    ].join('\n');
+    expect(parseSource({ path: 'out.yaml', text: rendered }).resources.map((resource) => resource.templateSource)).toEqual([
+      '../base/deployment.yaml',
+      'https://example.com/org/repo config/app.yaml',
+    ]);
+  });
+
   it('reads the items of any *List kind, with paths into the list', () => {
     const parsed = parseSource({
       path: 'list.yaml',

@@ -111,6 +111,6 @@ function toFinding(rule: Rule, severity: Severity, resource: Resource, descripto
     resource: resourceRef(resource),
     path: descriptor.path,
   };
-  if (resource.document.templateSource) finding.templateSource = resource.document.templateSource;
+  if (resource.templateSource) finding.templateSource = resource.templateSource;
   return finding;
 }

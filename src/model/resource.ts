@@ -15,6 +15,11 @@ export interface Resource {
   document: ParsedDocument;
   /** Where the object sits inside the document: `[]`, or `['items', n]` for members of a `List`. */
   basePath: ObjectPath;
+  /**
+   * The file an author edits to change this object, when the input was rendered: Helm's
+   * `# Source:` comment, or the path in Kustomize's `config.kubernetes.io/origin` annotation.
+   */
+  templateSource: string | undefined;
 }
 
 export function resourceRef(resource: Resource): ResourceRef {

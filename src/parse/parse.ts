@@ -251,6 +251,7 @@ function toResource(object: Record<string, unknown>, document: ParsedDocument, b
     return undefined;
   }
   const namespace = metadata?.namespace;
+  const annotations = isObject(metadata?.annotations) ? metadata.annotations : undefined;
   return {
     apiVersion: apiVersion as string,
     kind: kind as string,
@@ -259,7 +260,19 @@ function toResource(object: Record<string, unknown>, document: ParsedDocument, b
     object,
     document,
     basePath,
+    templateSource: document.templateSource ?? kustomizeOrigin(annotations?.[KUSTOMIZE_ORIGIN]),
   };
+}
+
+const KUSTOMIZE_ORIGIN = 'config.kubernetes.io/origin';
+
+/** `kustomize build` with `buildMetadata: [originAnnotations]` records each object's source file as `path: <file>`. */
+function kustomizeOrigin(annotation: unknown): string | undefined {
+  if (typeof annotation !== 'string') return undefined;
+  const path = /^path:\s*(\S.*?)\s*$/m.exec(annotation)?.[1];
+  if (!path) return undefined;
+  const repo = /^repo:\s*(\S.*?)\s*$/m.exec(annotation)?.[1];
+  return repo ? `${repo} ${path}` : path;
 }
 
 export function parseSource(source: Source): ParsedSource {
