@@ -86,10 +86,18 @@ interface Line {
   content: number;
 }
 
+interface KeyToken {
+  name: string;
+  span: Span;
+  after: number;
+}
+
 class Scanner {
   constructor(
     private readonly text: string,
     private readonly end: number,
+    /** Keys of the mappings read so far, by the offset where each mapping starts. */
+    private readonly mappingKeys: Map<number, Map<string, KeyToken>>,
   ) {}
 
   /**
@@ -131,7 +139,7 @@ class Scanner {
   }
 
   /** Parses a simple mapping key at `at`; returns undefined when the line is not a key. */
-  key(at: number): { name: string; span: Span; after: number } | undefined {
+  key(at: number): KeyToken | undefined {
     const { text } = this;
     const first = text.charCodeAt(at);
     let nameEnd: number;
@@ -208,14 +216,20 @@ class Scanner {
     return this.text.lastIndexOf('\n', offset - 1) + 1;
   }
 
-  /** Finds the last entry named `name` (the one that wins when keys repeat) in a block mapping. */
-  entry(map: { indent: number; start: number }, name: string): { key: Span; value: Node } | undefined {
-    let found: { name: string; span: Span; after: number } | undefined;
+  /**
+   * Every key of a block mapping, the last one winning where keys repeat (as in Kubernetes), read
+   * in one pass and kept per mapping: checks ask one mapping for several keys (a container for its
+   * image, probes and resources), and each answer needs the whole mapping read for a later repeat.
+   */
+  private keysOf(map: { indent: number; start: number }): Map<string, KeyToken> {
+    const known = this.mappingKeys.get(map.start);
+    if (known) return known;
+    const keys = new Map<string, KeyToken>();
     let at = map.start;
     for (;;) {
       const key = this.key(at);
       if (!key) throw new Unsupported();
-      if (key.name === name) found = key;
+      keys.set(key.name, key);
       let line = this.contentLine(this.nextLineStart(at));
       while (line && (line.indent > map.indent || (line.indent === map.indent && this.isSequenceDash(line.content)))) {
         line = this.contentLine(this.nextLineStart(line.content));
@@ -223,6 +237,13 @@ class Scanner {
       if (!line || line.indent < map.indent) break;
       at = line.content;
     }
+    this.mappingKeys.set(map.start, keys);
+    return keys;
+  }
+
+  /** The entry named `name` in a block mapping. */
+  entry(map: { indent: number; start: number }, name: string): { key: Span; value: Node } | undefined {
+    const found = this.keysOf(map).get(name);
     if (!found) return undefined;
     return { key: found.span, value: this.valueAt(found.after, map.indent, true) };
   }
@@ -267,12 +288,19 @@ interface Step {
 }
 
 /**
- * Steps already taken in one document, keyed by path prefix; `null` marks a prefix that does not
- * exist or that the scanner gave up on. Findings in a document share long prefixes (every check
- * on a container walks `spec.template.spec.containers[n]`), and finding a key means scanning its
- * whole mapping for a later duplicate, so without this each lookup would rescan from the top.
+ * What the scanner has already read of one document. Findings in a document share long path
+ * prefixes (every check on a container walks `spec.template.spec.containers[n]`), so steps are
+ * kept by path prefix (`null`: the prefix does not exist, or the scanner gave up on it), and each
+ * mapping's keys are read once.
  */
-export type LocatorCache = Map<string, Step | null>;
+export interface LocatorCache {
+  steps: Map<string, Step | null>;
+  mappingKeys: Map<number, Map<string, KeyToken>>;
+}
+
+export function newLocatorCache(): LocatorCache {
+  return { steps: new Map(), mappingKeys: new Map() };
+}
 
 function attempt(compute: () => Step | undefined): Step | null {
   try {
@@ -314,26 +342,27 @@ export function locateFast(
   end: number,
   path: ObjectPath,
   on: HighlightTarget = 'value',
-  cache: LocatorCache = new Map(),
+  cache: LocatorCache = newLocatorCache(),
 ): Span | undefined {
-  const scanner = new Scanner(text, end);
+  const scanner = new Scanner(text, end, cache.mappingKeys);
+  const steps = cache.steps;
   let prefix = '';
-  let step = cache.get(prefix);
+  let step = steps.get(prefix);
   if (step === undefined) {
     step = attempt(() => {
       const root = scanner.root(start);
       return root && { node: root };
     });
-    cache.set(prefix, step);
+    steps.set(prefix, step);
   }
   for (const segment of path) {
     if (!step) return undefined;
     prefix += typeof segment === 'number' ? `\u0000#${segment}` : `\u0000${segment}`;
-    let next = cache.get(prefix);
+    let next = steps.get(prefix);
     if (next === undefined) {
       const from = step.node;
       next = attempt(() => advance(scanner, from, segment));
-      cache.set(prefix, next);
+      steps.set(prefix, next);
     }
     step = next;
   }

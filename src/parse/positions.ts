@@ -2,7 +2,7 @@ import type { Range } from '../engine/types.js';
 import { existingPrefixLength } from '../model/resource.js';
 import { yamlLibrary } from './lazy-yaml.js';
 import { locateInYamlDocument } from './locate-yaml.js';
-import { locateFast, type Span } from './locate.js';
+import { locateFast, newLocatorCache, type Span } from './locate.js';
 import type { Location, ParsedDocument } from './parse.js';
 
 function spanInDocument(document: ParsedDocument, path: Extract<Location, { document: ParsedDocument }>): Span {
@@ -11,7 +11,7 @@ function spanInDocument(document: ParsedDocument, path: Extract<Location, { docu
   // A field that is missing is shown on its nearest existing parent, so the key form is what fits.
   const on = reachable.length === path.path.length ? path.on : 'value';
   if (!document.yamlDocument) {
-    const fast = locateFast(file.text, span.start, span.end, reachable, on, (document.locatorCache ??= new Map()));
+    const fast = locateFast(file.text, span.start, span.end, reachable, on, (document.locatorCache ??= newLocatorCache()));
     if (fast) return fast;
     document.yamlDocument = yamlLibrary().parseDocument(file.text.slice(span.start, span.end), { merge: true, uniqueKeys: false, logLevel: 'silent' });
   }

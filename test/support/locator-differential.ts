@@ -2,7 +2,7 @@ import { parseDocument } from 'yaml';
 import type { ObjectPath } from '../../src/engine/types.js';
 import { isObject } from '../../src/model/resource.js';
 import { locateInYamlDocument } from '../../src/parse/locate-yaml.js';
-import { locateFast, type HighlightTarget, type LocatorCache, type Span } from '../../src/parse/locate.js';
+import { locateFast, newLocatorCache, type HighlightTarget, type LocatorCache, type Span } from '../../src/parse/locate.js';
 import { splitDocuments } from '../../src/parse/text.js';
 
 function* paths(value: unknown, prefix: (string | number)[], budget: { left: number }): Generator<ObjectPath> {
@@ -42,7 +42,7 @@ export function compareLocators(text: string, stats: DifferentialStats, maxPaths
     if (doc.errors.length > 0) return;
     const value = doc.toJS({ maxAliasCount: -1 });
     // One cache per document, as the engine keeps it, so cached steps are checked too.
-    const cache: LocatorCache = new Map();
+    const cache: LocatorCache = newLocatorCache();
     for (const path of paths(value, [], { left: maxPathsPerDocument })) {
       for (const on of ['value', 'key'] as const) {
         stats.compared++;
