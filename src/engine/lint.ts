@@ -88,7 +88,7 @@ export function lint(sources: readonly Source[], options: LintOptions): LintResu
       try {
         rule.check!(resource, context);
       } catch (error) {
-        const where = `${resource.document.file.path}:${resource.document.span.line}`;
+        const where = `${resource.document.file.path}:${resource.document.line}`;
         internalErrors.push(`rule ${rule.meta.id} failed on ${resource.kind}/${resource.name} (${where}): ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       }
     }

@@ -23,6 +23,8 @@ export interface SourceFile {
 export interface ParsedDocument {
   file: SourceFile;
   span: DocumentSpan;
+  /** 1-based line where the document's content starts, after its marker and leading comments. */
+  line: number;
   value: unknown;
   /** Helm's `# Source: chart/templates/x.yaml`, naming the template an author edits. */
   templateSource?: string;
@@ -79,21 +81,6 @@ function makeSourceFile(path: string, text: string): SourceFile {
     text: body,
     lineIndex: () => (index ??= new LineIndex(body)),
   };
-}
-
-/** `# Source:` comments stand in the lines before a document's content; stop at the first content line. */
-function helmTemplateSource(text: string, span: DocumentSpan): string | undefined {
-  let at = span.start;
-  while (at < span.end) {
-    const newline = text.indexOf('\n', at);
-    const lineEnd = newline === -1 || newline > span.end ? span.end : newline;
-    const line = text.slice(at, lineEnd).trim();
-    if (line.startsWith('# Source: ')) return line.slice('# Source: '.length).trim();
-    if (line !== '' && !line.startsWith('#') && !line.startsWith('---')) return undefined;
-    if (newline === -1) return undefined;
-    at = newline + 1;
-  }
-  return undefined;
 }
 
 /**
@@ -206,20 +193,25 @@ function skip(skips: Skip[], file: SourceFile, line: number, reason: string): vo
   skips.push({ file: file.path, line, reason });
 }
 
-function documentLine(file: SourceFile, span: DocumentSpan): number {
-  // The span starts at its `---` marker or at the file's start; report the first line with content.
-  const text = file.text;
+/**
+ * What precedes a document's content: the line where the content starts (a span begins at its
+ * `---` marker or at the top of the file, often followed by comments) and Helm's `# Source:`
+ * comment, which stands among those leading lines.
+ */
+function documentHead(text: string, span: DocumentSpan): { line: number; templateSource?: string } {
+  let templateSource: string | undefined;
   let at = span.start;
   let line = span.line;
   while (at < span.end) {
     const newline = text.indexOf('\n', at);
-    const content = text.slice(at, newline === -1 ? span.end : newline).trim();
-    if (content !== '' && !content.startsWith('#') && content !== '---') return line;
+    const content = text.slice(at, newline === -1 || newline > span.end ? span.end : newline).trim();
+    if (content.startsWith('# Source: ')) templateSource = content.slice('# Source: '.length).trim();
+    else if (content !== '' && !content.startsWith('#') && !content.startsWith('---')) break;
     if (newline === -1) break;
     at = newline + 1;
     line++;
   }
-  return span.line;
+  return templateSource ? { line, templateSource } : { line };
 }
 
 function toResource(object: Record<string, unknown>, document: ParsedDocument, basePath: ObjectPath, problems: ParseProblem[], skips: Skip[]): Resource | undefined {
@@ -227,11 +219,11 @@ function toResource(object: Record<string, unknown>, document: ParsedDocument, b
   const metadata = isObject(object.metadata) ? object.metadata : undefined;
   // Without a kind there is nothing to call it: a Chart.yaml or values file has an apiVersion too.
   if (typeof kind !== 'string') {
-    skip(skips, document.file, documentLine(document.file, document.span), 'not a Kubernetes object (no kind)');
+    skip(skips, document.file, document.line, 'not a Kubernetes object (no kind)');
     return undefined;
   }
   if (typeof apiVersion === 'string' && CLIENT_CONFIG_GROUPS.test(apiVersion)) {
-    skip(skips, document.file, documentLine(document.file, document.span), `client-side configuration (${String(kind)}), not a cluster object`);
+    skip(skips, document.file, document.line, `client-side configuration (${String(kind)}), not a cluster object`);
     return undefined;
   }
   const missing: string[] = [];
@@ -288,15 +280,16 @@ export function parseSource(source: Source): ParsedSource {
     return result;
   }
   for (const span of splitDocuments(file.text)) {
-    const templateSource = helmTemplateSource(file.text, span);
+    const head = documentHead(file.text, span);
+    const templateSource = head.templateSource;
     const parsed = parseDocumentValue(file, span, result.problems, templateSource);
     if (!parsed || parsed.value === null || parsed.value === undefined) continue;
-    const document: ParsedDocument = { file, span, value: parsed.value };
+    const document: ParsedDocument = { file, span, line: head.line, value: parsed.value };
     if (templateSource) document.templateSource = templateSource;
     if (parsed.yamlDocument) document.yamlDocument = parsed.yamlDocument;
     const { value } = parsed;
     if (!isObject(value)) {
-      skip(result.skips, file, documentLine(file, span), `not a Kubernetes object (a YAML ${Array.isArray(value) ? 'sequence' : 'scalar'})`);
+      skip(result.skips, file, head.line, `not a Kubernetes object (a YAML ${Array.isArray(value) ? 'sequence' : 'scalar'})`);
       continue;
     }
     const brace = file.text.indexOf('{{', span.start);
@@ -316,7 +309,7 @@ export function parseSource(source: Source): ParsedSource {
     if (typeof kind === 'string' && kind.endsWith('List') && Array.isArray(value.items)) {
       value.items.forEach((item, i) => {
         if (!isObject(item)) {
-          skip(result.skips, file, documentLine(file, span), `item ${i} of ${kind} is not an object`);
+          skip(result.skips, file, head.line, `item ${i} of ${kind} is not an object`);
           return;
         }
         const resource = toResource(item, document, ['items', i], result.problems, result.skips);
