@@ -1,7 +1,6 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { formatDecimal, isByteResource, parseQuantity, parseQuantityParts, resourceList } from '../src/model/quantity.js';
+import { containersWithResources, formatDecimal, isByteResource, parseQuantity, parseQuantityParts, resourceList } from '../src/model/quantity.js';
 import type { KubeObject } from '../src/model/resource.js';
-import { containers } from '../src/model/workload.js';
 
 type MessageId = 'unparsable' | 'empty' | 'negative' | 'milliBytes' | 'bytesWithoutUnit' | 'cpuWithoutUnit' | 'cpuBelowMilli';
 
@@ -160,8 +159,7 @@ export default defineRule({
     },
   },
   check(resource, context) {
-    for (const ref of containers(resource)) {
-      if (ref.role === 'ephemeralContainer') continue;
+    for (const ref of containersWithResources(resource)) {
       for (const list of ['requests', 'limits'] as const) {
         const quantities = resourceList(ref.container, list);
         if (!quantities) continue;

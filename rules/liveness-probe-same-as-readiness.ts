@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { defineRule } from '../src/engine/define-rule.js';
 import { declaredPorts, portNumber } from '../src/model/probes.js';
 import { isObject, type KubeObject } from '../src/model/resource.js';
@@ -54,16 +55,6 @@ function normalizedHandler(probe: KubeObject, named: ReadonlyMap<string, number>
     handler[kind] = copy;
   }
   return Object.keys(handler).length > 0 ? handler : undefined;
-}
-
-function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => deepEqual(item, b[i]));
-  }
-  if (!isObject(a) || !isObject(b)) return false;
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && deepEqual(a[key], b[key]));
 }
 
 /** The timing values, or undefined when one is not a number (a template or a typo: nothing to compare). */
@@ -146,7 +137,7 @@ export default defineRule({
       if (!isObject(liveness) || !isObject(readiness)) continue;
       const named = namedPorts(ref.container);
       const check = normalizedHandler(liveness, named);
-      if (!check || !deepEqual(check, normalizedHandler(readiness, named))) continue;
+      if (!check || !isDeepStrictEqual(check, normalizedHandler(readiness, named))) continue;
       const live = timing(liveness);
       const ready = timing(readiness);
       if (!live || !ready) continue;

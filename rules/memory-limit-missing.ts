@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { hasQuantity } from '../src/model/quantity.js';
-import { containers, podSpec } from '../src/model/workload.js';
+import { containersWithResources, hasQuantity } from '../src/model/quantity.js';
+import { podSpec } from '../src/model/workload.js';
 
 export default defineRule({
   meta: {
@@ -61,9 +61,7 @@ export default defineRule({
     const pod = podSpec(resource);
     // A pod-level memory limit (spec.resources.limits) caps the pod's cgroup, so no container can take the node.
     if (pod && hasQuantity(pod.spec, 'limits', 'memory')) return;
-    for (const ref of containers(resource)) {
-      // The API server forbids resources on ephemeral containers, so no limit can be set.
-      if (ref.role === 'ephemeralContainer') continue;
+    for (const ref of containersWithResources(resource)) {
       if (hasQuantity(ref.container, 'limits', 'memory')) continue;
       context.report({ messageId: 'missing', data: { container: ref.name }, path: [...ref.path, 'resources', 'limits', 'memory'] });
     }

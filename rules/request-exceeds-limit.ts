@@ -1,6 +1,5 @@
 import { defineRule } from '../src/engine/define-rule.js';
-import { parseQuantity, resourceList } from '../src/model/quantity.js';
-import { containers } from '../src/model/workload.js';
+import { containersWithResources, parseQuantity, resourceList } from '../src/model/quantity.js';
 
 function shown(value: unknown): string {
   return typeof value === 'string' ? value.trim() : String(value);
@@ -63,8 +62,7 @@ export default defineRule({
     },
   },
   check(resource, context) {
-    for (const ref of containers(resource)) {
-      if (ref.role === 'ephemeralContainer') continue;
+    for (const ref of containersWithResources(resource)) {
       const requests = resourceList(ref.container, 'requests');
       const limits = resourceList(ref.container, 'limits');
       if (!requests || !limits) continue;

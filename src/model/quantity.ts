@@ -92,15 +92,18 @@ export function hasQuantity(owner: KubeObject, list: 'requests' | 'limits', name
   return value !== undefined && value !== null;
 }
 
+/** Containers that can carry `resources`: the API server forbids them on ephemeral containers. */
+export function containersWithResources(resource: Resource): ContainerRef[] {
+  return containers(resource).filter((ref) => ref.role !== 'ephemeralContainer');
+}
+
 /**
  * Containers that reserve nothing of `name` for scheduling: no request, and no limit either (the
  * API server copies a lone limit into the request). Pod-level resources cover every container, and
- * ephemeral containers cannot have resources at all, so neither is ever reported.
+ * ephemeral containers cannot have resources, so neither is ever reported.
  */
 export function containersWithoutRequest(resource: Resource, name: string): ContainerRef[] {
   const pod = podSpec(resource);
   if (pod && (hasQuantity(pod.spec, 'requests', name) || hasQuantity(pod.spec, 'limits', name))) return [];
-  return containers(resource).filter(
-    (ref) => ref.role !== 'ephemeralContainer' && !hasQuantity(ref.container, 'requests', name) && !hasQuantity(ref.container, 'limits', name),
-  );
+  return containersWithResources(resource).filter((ref) => !hasQuantity(ref.container, 'requests', name) && !hasQuantity(ref.container, 'limits', name));
 }

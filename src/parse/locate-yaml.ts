@@ -12,11 +12,6 @@ function firstLine(text: string, offset: number, from: number, to: number): Span
   return { start: offset + from, end: Math.min(offset + to, firstLineEnd(text, offset + from)) };
 }
 
-function nodeSpan(text: string, offset: number, node: YamlNode): Span | undefined {
-  if (!node.range) return undefined;
-  return firstLine(text, offset, node.range[0], node.range[1]);
-}
-
 function isEmptyScalar(node: unknown): boolean {
   const { isScalar } = yamlLibrary();
   return isScalar(node) && node.value === null && (node.source === '' || node.source === undefined);
@@ -36,8 +31,9 @@ export function locateInYamlDocument(
 ): { span: Span; matched: number } | undefined {
   const { isMap, isPair, isScalar, isSeq } = yamlLibrary();
   let node: unknown = doc.contents;
-  if (!node || !(node as YamlNode).range) return undefined;
-  let span = isScalar(node) ? nodeSpan(text, offset, node as YamlNode)! : firstLine(text, offset, (node as YamlNode).range![0], (node as YamlNode).range![1]);
+  const rootRange = (node as YamlNode | null)?.range;
+  if (!rootRange) return undefined;
+  let span = firstLine(text, offset, rootRange[0], rootRange[1]);
   let matched = 0;
   for (const segment of path) {
     if (typeof segment === 'string') {
