@@ -21,7 +21,9 @@ import jsyaml from 'js-yaml';
 import { rules } from '../rules/index.js';
 import { lint } from '../src/engine/lint.js';
 import { loadSources } from '../src/load/sources.js';
-import { packageInfo } from '../src/package-info.js';
+import { packageInfo } from '../src/cli/package-info.js';
+import { describeRule } from '../src/engine/rule.js';
+import { DIAGNOSTIC_LIST } from '../src/engine/diagnostics.js';
 import { textReporter } from '../src/report/text.js';
 
 const LIMIT = 3;
@@ -63,7 +65,8 @@ async function kubegateRun(inputs: readonly string[]): Promise<{ phases: Phases;
   const t1 = performance.now();
   const result = lint(loaded.sources, { rules });
   const t2 = performance.now();
-  const report = textReporter(result, { rules, version: packageInfo().version, cwd: ROOT, color: false });
+  const info = packageInfo();
+  const report = textReporter(result, { tool: { name: info.name, version: info.version, informationUri: info.homepage }, rules: [...DIAGNOSTIC_LIST, ...rules.map((rule) => describeRule(rule.meta))], cwd: ROOT, color: false });
   const t3 = performance.now();
   return {
     phases: { load: t1 - t0, lint: t2 - t1, report: t3 - t2 },
@@ -361,7 +364,7 @@ function timeSpawn(args: readonly string[]): { ms: number; status: number | null
 }
 
 function measureStartup(file: string): StartupCase {
-  const cli = path.join(ROOT, 'bin', 'kubegate.js');
+  const cli = path.join(ROOT, 'bin', 'kubegate.cjs');
   const bare: number[] = [];
   const kubegate: number[] = [];
   const codes = new Set<number>();

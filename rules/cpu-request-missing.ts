@@ -1,7 +1,7 @@
-import { defineRule } from '../src/engine/define-rule.js';
+import { createRule } from '../src/engine/builtin-rule.js';
 import { containersWithoutRequest } from '../src/model/quantity.js';
 
-export default defineRule({
+export default createRule({
   meta: {
     id: 'cpu-request-missing',
     category: 'resources',
@@ -12,51 +12,7 @@ export default defineRule({
     messages: {
       missing: 'Container "{{container}}" has no CPU request, so the scheduler treats it as needing no CPU and it can be starved on a busy node. Set resources.requests.cpu (for example "250m").',
     },
-    kinds: 'workloads',
-    stage: 'resource',
-    example: {
-      invalid: [
-        'apiVersion: apps/v1',
-        'kind: Deployment',
-        'metadata:',
-        '  name: web',
-        'spec:',
-        '  selector:',
-        '    matchLabels: {app: web}',
-        '  template:',
-        '    metadata:',
-        '      labels: {app: web}',
-        '    spec:',
-        '      containers:',
-        '        - name: web',
-        '          image: registry.example/web:1.4.2',
-        '          resources:',
-        '            requests:',
-        '              memory: 256Mi',
-        '',
-      ].join('\n'),
-      valid: [
-        'apiVersion: apps/v1',
-        'kind: Deployment',
-        'metadata:',
-        '  name: web',
-        'spec:',
-        '  selector:',
-        '    matchLabels: {app: web}',
-        '  template:',
-        '    metadata:',
-        '      labels: {app: web}',
-        '    spec:',
-        '      containers:',
-        '        - name: web',
-        '          image: registry.example/web:1.4.2',
-        '          resources:',
-        '            requests:',
-        '              cpu: 250m',
-        '              memory: 256Mi',
-        '',
-      ].join('\n'),
-    },
+    appliesTo: 'workloads',
   },
   check(resource, context) {
     for (const ref of containersWithoutRequest(resource, 'cpu')) {

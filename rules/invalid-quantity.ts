@@ -1,4 +1,5 @@
-import { defineRule } from '../src/engine/define-rule.js';
+import { previewValue } from '../src/core/format.js';
+import { createRule } from '../src/engine/builtin-rule.js';
 import { containersWithResources, formatDecimal, isByteResource, parseQuantity, parseQuantityParts, resourceList } from '../src/model/quantity.js';
 import type { KubeObject } from '../src/model/resource.js';
 
@@ -93,10 +94,10 @@ function diagnose(name: string, value: unknown, container: KubeObject): { messag
 }
 
 function shown(value: unknown): string {
-  return typeof value === 'number' ? String(value) : JSON.stringify(value);
+  return typeof value === 'number' ? String(value) : previewValue(value);
 }
 
-export default defineRule({
+export default createRule({
   meta: {
     id: 'invalid-quantity',
     category: 'resources',
@@ -113,50 +114,7 @@ export default defineRule({
       cpuWithoutUnit: 'Container "{{container}}" sets {{field}} to {{value}} with no unit, which means {{cores}} whole CPU cores, not millicores. Write "{{suggestion}}" for {{cores}} millicores.',
       cpuBelowMilli: 'Container "{{container}}" sets {{field}} to {{value}}, which is {{cores}} of a core, below 1m, the smallest CPU amount Kubernetes allocates (it is rounded up to 1m). Write "{{suggestion}}" if you meant millicores.',
     },
-    kinds: 'workloads',
-    stage: 'resource',
-    example: {
-      invalid: [
-        'apiVersion: apps/v1',
-        'kind: Deployment',
-        'metadata:',
-        '  name: web',
-        'spec:',
-        '  selector:',
-        '    matchLabels: {app: web}',
-        '  template:',
-        '    metadata:',
-        '      labels: {app: web}',
-        '    spec:',
-        '      containers:',
-        '        - name: web',
-        '          image: registry.example/web:1.4.2',
-        '          resources:',
-        '            requests: {cpu: 250m, memory: 512m}',
-        '            limits: {memory: 1GB}',
-        '',
-      ].join('\n'),
-      valid: [
-        'apiVersion: apps/v1',
-        'kind: Deployment',
-        'metadata:',
-        '  name: web',
-        'spec:',
-        '  selector:',
-        '    matchLabels: {app: web}',
-        '  template:',
-        '    metadata:',
-        '      labels: {app: web}',
-        '    spec:',
-        '      containers:',
-        '        - name: web',
-        '          image: registry.example/web:1.4.2',
-        '          resources:',
-        '            requests: {cpu: 250m, memory: 512Mi}',
-        '            limits: {memory: 1Gi}',
-        '',
-      ].join('\n'),
-    },
+    appliesTo: 'workloads',
   },
   check(resource, context) {
     for (const ref of containersWithResources(resource)) {

@@ -1,7 +1,7 @@
-import { defineRule } from '../src/engine/define-rule.js';
+import { createRule } from '../src/engine/builtin-rule.js';
 import { longRunningContainers, runsToCompletion } from '../src/model/workload.js';
 
-export default defineRule({
+export default createRule({
   meta: {
     id: 'liveness-probe-missing',
     category: 'probes',
@@ -12,51 +12,7 @@ export default defineRule({
     messages: {
       missing: 'Container "{{container}}" has no livenessProbe, so the kubelet never restarts it when it hangs. Add a livenessProbe that fails only when the process is stuck.',
     },
-    kinds: 'workloads',
-    stage: 'resource',
-    example: {
-      invalid: [
-        'apiVersion: apps/v1',
-        'kind: Deployment',
-        'metadata:',
-        '  name: web',
-        'spec:',
-        '  selector:',
-        '    matchLabels: {app: web}',
-        '  template:',
-        '    metadata:',
-        '      labels: {app: web}',
-        '    spec:',
-        '      containers:',
-        '        - name: web',
-        '          image: registry.example/web:1.4.2',
-        '          readinessProbe:',
-        '            httpGet: {path: /ready, port: 8080}',
-        '',
-      ].join('\n'),
-      valid: [
-        'apiVersion: apps/v1',
-        'kind: Deployment',
-        'metadata:',
-        '  name: web',
-        'spec:',
-        '  selector:',
-        '    matchLabels: {app: web}',
-        '  template:',
-        '    metadata:',
-        '      labels: {app: web}',
-        '    spec:',
-        '      containers:',
-        '        - name: web',
-        '          image: registry.example/web:1.4.2',
-        '          readinessProbe:',
-        '            httpGet: {path: /ready, port: 8080}',
-        '          livenessProbe:',
-        '            httpGet: {path: /healthz, port: 8080}',
-        '            failureThreshold: 6',
-        '',
-      ].join('\n'),
-    },
+    appliesTo: 'workloads',
   },
   check(resource, context) {
     // A pod that runs to completion is ended by its own exit or activeDeadlineSeconds, not by a hang detector.

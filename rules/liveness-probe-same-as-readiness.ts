@@ -1,7 +1,7 @@
-import { isDeepStrictEqual } from 'node:util';
-import { defineRule } from '../src/engine/define-rule.js';
+import { createRule } from '../src/engine/builtin-rule.js';
 import { declaredPorts, portNumber } from '../src/model/probes.js';
 import { isObject, type KubeObject } from '../src/model/resource.js';
+import { boundedEqual } from '../src/model/values.js';
 import { longRunningContainers, runsToCompletion } from '../src/model/workload.js';
 
 const HANDLERS = ['httpGet', 'tcpSocket', 'grpc', 'exec'] as const;
@@ -68,7 +68,7 @@ function timing(probe: KubeObject): number[] | undefined {
   return values;
 }
 
-export default defineRule({
+export default createRule({
   meta: {
     id: 'liveness-probe-same-as-readiness',
     category: 'probes',
@@ -80,53 +80,7 @@ export default defineRule({
       identical: 'livenessProbe of container "{{container}}" is a copy of its readinessProbe (same check, same timing), so when the container is too busy to pass readiness the kubelet also restarts it, at the worst moment. Give the liveness probe a higher failureThreshold, or point it at a check that fails only when the process is stuck.',
       stricter: 'livenessProbe of container "{{container}}" runs the same check as its readinessProbe but gives up sooner ({{differences}}), so a busy container is restarted before it is even taken out of traffic. Make the liveness probe more tolerant than readiness, not less.',
     },
-    kinds: 'workloads',
-    stage: 'resource',
-    example: {
-      invalid: [
-        'apiVersion: apps/v1',
-        'kind: Deployment',
-        'metadata:',
-        '  name: web',
-        'spec:',
-        '  selector:',
-        '    matchLabels: {app: web}',
-        '  template:',
-        '    metadata:',
-        '      labels: {app: web}',
-        '    spec:',
-        '      containers:',
-        '        - name: web',
-        '          image: registry.example/web:1.4.2',
-        '          readinessProbe:',
-        '            httpGet: {path: /healthz, port: 8080}',
-        '          livenessProbe:',
-        '            httpGet: {path: /healthz, port: 8080}',
-        '',
-      ].join('\n'),
-      valid: [
-        'apiVersion: apps/v1',
-        'kind: Deployment',
-        'metadata:',
-        '  name: web',
-        'spec:',
-        '  selector:',
-        '    matchLabels: {app: web}',
-        '  template:',
-        '    metadata:',
-        '      labels: {app: web}',
-        '    spec:',
-        '      containers:',
-        '        - name: web',
-        '          image: registry.example/web:1.4.2',
-        '          readinessProbe:',
-        '            httpGet: {path: /healthz, port: 8080}',
-        '          livenessProbe:',
-        '            httpGet: {path: /healthz, port: 8080}',
-        '            failureThreshold: 6',
-        '',
-      ].join('\n'),
-    },
+    appliesTo: 'workloads',
   },
   check(resource, context) {
     // A batch pod takes no traffic, so its readiness probe gates nothing and there is no cascade to cause.
@@ -137,7 +91,8 @@ export default defineRule({
       if (!isObject(liveness) || !isObject(readiness)) continue;
       const named = namedPorts(ref.container);
       const check = normalizedHandler(liveness, named);
-      if (!check || !isDeepStrictEqual(check, normalizedHandler(readiness, named))) continue;
+      // Unknown (a value too large to compare, as YAML aliases can make one) is not reported.
+      if (!check || boundedEqual(check, normalizedHandler(readiness, named)) !== true) continue;
       const live = timing(liveness);
       const ready = timing(readiness);
       if (!live || !ready) continue;

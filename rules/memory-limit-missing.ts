@@ -1,8 +1,8 @@
-import { defineRule } from '../src/engine/define-rule.js';
+import { createRule } from '../src/engine/builtin-rule.js';
 import { containersWithResources, hasQuantity } from '../src/model/quantity.js';
 import { podSpec } from '../src/model/workload.js';
 
-export default defineRule({
+export default createRule({
   meta: {
     id: 'memory-limit-missing',
     category: 'resources',
@@ -13,49 +13,7 @@ export default defineRule({
     messages: {
       missing: 'Container "{{container}}" has no memory limit, so it can use all of the node\'s memory and get other pods OOM-killed or evicted. Set resources.limits.memory (for example "512Mi").',
     },
-    kinds: 'workloads',
-    stage: 'resource',
-    example: {
-      invalid: [
-        'apiVersion: apps/v1',
-        'kind: Deployment',
-        'metadata:',
-        '  name: web',
-        'spec:',
-        '  selector:',
-        '    matchLabels: {app: web}',
-        '  template:',
-        '    metadata:',
-        '      labels: {app: web}',
-        '    spec:',
-        '      containers:',
-        '        - name: web',
-        '          image: registry.example/web:1.4.2',
-        '          resources:',
-        '            requests: {cpu: 250m, memory: 256Mi}',
-        '',
-      ].join('\n'),
-      valid: [
-        'apiVersion: apps/v1',
-        'kind: Deployment',
-        'metadata:',
-        '  name: web',
-        'spec:',
-        '  selector:',
-        '    matchLabels: {app: web}',
-        '  template:',
-        '    metadata:',
-        '      labels: {app: web}',
-        '    spec:',
-        '      containers:',
-        '        - name: web',
-        '          image: registry.example/web:1.4.2',
-        '          resources:',
-        '            requests: {cpu: 250m, memory: 256Mi}',
-        '            limits: {memory: 512Mi}',
-        '',
-      ].join('\n'),
-    },
+    appliesTo: 'workloads',
   },
   check(resource, context) {
     const pod = podSpec(resource);

@@ -1,7 +1,7 @@
-import { defineRule } from '../src/engine/define-rule.js';
+import { createRule } from '../src/engine/builtin-rule.js';
 import { containersWithoutRequest } from '../src/model/quantity.js';
 
-export default defineRule({
+export default createRule({
   meta: {
     id: 'memory-request-missing',
     category: 'resources',
@@ -12,51 +12,7 @@ export default defineRule({
     messages: {
       missing: 'Container "{{container}}" has no memory request, so it can be scheduled onto a node without memory for it and is among the first evicted when memory runs short. Set resources.requests.memory (for example "256Mi").',
     },
-    kinds: 'workloads',
-    stage: 'resource',
-    example: {
-      invalid: [
-        'apiVersion: apps/v1',
-        'kind: Deployment',
-        'metadata:',
-        '  name: web',
-        'spec:',
-        '  selector:',
-        '    matchLabels: {app: web}',
-        '  template:',
-        '    metadata:',
-        '      labels: {app: web}',
-        '    spec:',
-        '      containers:',
-        '        - name: web',
-        '          image: registry.example/web:1.4.2',
-        '          resources:',
-        '            requests:',
-        '              cpu: 250m',
-        '',
-      ].join('\n'),
-      valid: [
-        'apiVersion: apps/v1',
-        'kind: Deployment',
-        'metadata:',
-        '  name: web',
-        'spec:',
-        '  selector:',
-        '    matchLabels: {app: web}',
-        '  template:',
-        '    metadata:',
-        '      labels: {app: web}',
-        '    spec:',
-        '      containers:',
-        '        - name: web',
-        '          image: registry.example/web:1.4.2',
-        '          resources:',
-        '            requests:',
-        '              cpu: 250m',
-        '              memory: 256Mi',
-        '',
-      ].join('\n'),
-    },
+    appliesTo: 'workloads',
   },
   check(resource, context) {
     for (const ref of containersWithoutRequest(resource, 'memory')) {

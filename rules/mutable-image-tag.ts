@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/define-rule.js';
+import { createRule } from '../src/engine/builtin-rule.js';
 import { parseImageReference, splitImageReference } from '../src/model/image.js';
 import { containers } from '../src/model/workload.js';
 
@@ -15,7 +15,7 @@ function mutableTag(image: string): 'none' | 'latest' | undefined {
   return parts.tag === 'latest' && parts.digest === undefined ? 'latest' : undefined;
 }
 
-export default defineRule({
+export default createRule({
   meta: {
     id: 'mutable-image-tag',
     category: 'images',
@@ -27,44 +27,7 @@ export default defineRule({
       untagged: 'Container "{{container}}" uses image "{{image}}" with no tag, which means whatever `latest` was when each node pulled it: nodes can run different builds and rolling back to the previous version becomes guesswork. Pin a version tag or a digest (@sha256:...).',
       latest: 'Container "{{container}}" uses image "{{image}}" with the tag `latest`, which moves with every push: nodes can run different builds and rolling back to the previous version becomes guesswork. Pin a version tag or a digest (@sha256:...).',
     },
-    kinds: 'workloads',
-    stage: 'resource',
-    example: {
-      invalid: [
-        'apiVersion: apps/v1',
-        'kind: Deployment',
-        'metadata:',
-        '  name: web',
-        'spec:',
-        '  selector:',
-        '    matchLabels: {app: web}',
-        '  template:',
-        '    metadata:',
-        '      labels: {app: web}',
-        '    spec:',
-        '      containers:',
-        '        - name: web',
-        '          image: registry.example/web:latest',
-        '',
-      ].join('\n'),
-      valid: [
-        'apiVersion: apps/v1',
-        'kind: Deployment',
-        'metadata:',
-        '  name: web',
-        'spec:',
-        '  selector:',
-        '    matchLabels: {app: web}',
-        '  template:',
-        '    metadata:',
-        '      labels: {app: web}',
-        '    spec:',
-        '      containers:',
-        '        - name: web',
-        '          image: registry.example/web:1.4.2',
-        '',
-      ].join('\n'),
-    },
+    appliesTo: 'workloads',
   },
   check(resource, context) {
     for (const ref of containers(resource)) {

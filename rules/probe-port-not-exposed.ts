@@ -1,8 +1,8 @@
-import { defineRule } from '../src/engine/define-rule.js';
+import { createRule } from '../src/engine/builtin-rule.js';
 import { declaredPorts, describePorts, portNumber, probePorts } from '../src/model/probes.js';
 import { longRunningContainers } from '../src/model/workload.js';
 
-export default defineRule({
+export default createRule({
   meta: {
     id: 'probe-port-not-exposed',
     category: 'probes',
@@ -14,52 +14,7 @@ export default defineRule({
       nameMissing: '{{probe}} of container "{{container}}" uses {{handler}}.port "{{port}}", but the container has no port of that name (declared: {{declared}}), so the probe fails on every attempt. Use one of the declared ports, or add a port named "{{port}}" to this container.',
       grpcNamed: '{{probe}} of container "{{container}}" uses grpc.port "{{port}}", but grpc.port accepts only a number, so the API server rejects the pod. Use the port number instead (declared: {{declared}}).',
     },
-    kinds: 'workloads',
-    stage: 'resource',
-    example: {
-      invalid: [
-        'apiVersion: apps/v1',
-        'kind: Deployment',
-        'metadata:',
-        '  name: web',
-        'spec:',
-        '  selector:',
-        '    matchLabels: {app: web}',
-        '  template:',
-        '    metadata:',
-        '      labels: {app: web}',
-        '    spec:',
-        '      containers:',
-        '        - name: web',
-        '          image: registry.example/web:1.4.2',
-        '          ports:',
-        '            - {name: http, containerPort: 8080}',
-        '          readinessProbe:',
-        '            httpGet: {path: /ready, port: web}',
-        '',
-      ].join('\n'),
-      valid: [
-        'apiVersion: apps/v1',
-        'kind: Deployment',
-        'metadata:',
-        '  name: web',
-        'spec:',
-        '  selector:',
-        '    matchLabels: {app: web}',
-        '  template:',
-        '    metadata:',
-        '      labels: {app: web}',
-        '    spec:',
-        '      containers:',
-        '        - name: web',
-        '          image: registry.example/web:1.4.2',
-        '          ports:',
-        '            - {name: http, containerPort: 8080}',
-        '          readinessProbe:',
-        '            httpGet: {path: /ready, port: http}',
-        '',
-      ].join('\n'),
-    },
+    appliesTo: 'workloads',
   },
   check(resource, context) {
     // Jobs are included: a probe on a batch container fails for a missing port just the same.

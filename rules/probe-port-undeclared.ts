@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/define-rule.js';
+import { createRule } from '../src/engine/builtin-rule.js';
 import { isObject, type KubeObject } from '../src/model/resource.js';
 import { declaredPorts, describePorts, portNumber, probePorts } from '../src/model/probes.js';
 import { longRunningContainers } from '../src/model/workload.js';
@@ -17,7 +17,7 @@ function configuredElsewhere(container: KubeObject, port: number): boolean {
   return texts.some((text) => (typeof text === 'string' || typeof text === 'number') && pattern.test(String(text)));
 }
 
-export default defineRule({
+export default createRule({
   meta: {
     id: 'probe-port-undeclared',
     category: 'probes',
@@ -28,53 +28,7 @@ export default defineRule({
     messages: {
       undeclared: '{{probe}} of container "{{container}}" checks port {{port}}, which the container does not declare (declared: {{declared}}). If the app serves {{port}}, add it to the container\'s ports with a name so Services and NetworkPolicies can target it; if not, point {{handler}}.port at the port the app listens on.',
     },
-    kinds: 'workloads',
-    stage: 'resource',
-    example: {
-      invalid: [
-        'apiVersion: apps/v1',
-        'kind: Deployment',
-        'metadata:',
-        '  name: web',
-        'spec:',
-        '  selector:',
-        '    matchLabels: {app: web}',
-        '  template:',
-        '    metadata:',
-        '      labels: {app: web}',
-        '    spec:',
-        '      containers:',
-        '        - name: web',
-        '          image: registry.example/web:1.4.2',
-        '          ports:',
-        '            - {name: http, containerPort: 8080}',
-        '          livenessProbe:',
-        '            httpGet: {path: /healthz, port: 8081}',
-        '',
-      ].join('\n'),
-      valid: [
-        'apiVersion: apps/v1',
-        'kind: Deployment',
-        'metadata:',
-        '  name: web',
-        'spec:',
-        '  selector:',
-        '    matchLabels: {app: web}',
-        '  template:',
-        '    metadata:',
-        '      labels: {app: web}',
-        '    spec:',
-        '      containers:',
-        '        - name: web',
-        '          image: registry.example/web:1.4.2',
-        '          ports:',
-        '            - {name: http, containerPort: 8080}',
-        '            - {name: health, containerPort: 8081}',
-        '          livenessProbe:',
-        '            httpGet: {path: /healthz, port: 8081}',
-        '',
-      ].join('\n'),
-    },
+    appliesTo: 'workloads',
   },
   check(resource, context) {
     // Jobs are included: their containers' ports are documented and targeted like any other.

@@ -1,7 +1,7 @@
-import { defineRule } from '../src/engine/define-rule.js';
+import { createRule } from '../src/engine/builtin-rule.js';
 import { isObject } from '../src/model/resource.js';
 
-export default defineRule({
+export default createRule({
   meta: {
     id: 'recreate-strategy',
     category: 'rollout',
@@ -12,49 +12,7 @@ export default defineRule({
     messages: {
       recreate: 'strategy Recreate stops every pod of this Deployment before starting new ones, so each deploy is downtime and a release that fails to start leaves nothing running. Use RollingUpdate (maxSurge 1, maxUnavailable 0); if two pods cannot coexist, e.g. on a ReadWriteOnce volume, keep Recreate and suppress this with the reason.',
     },
-    kinds: ['Deployment'],
-    stage: 'resource',
-    example: {
-      invalid: [
-        'apiVersion: apps/v1',
-        'kind: Deployment',
-        'metadata:',
-        '  name: web',
-        'spec:',
-        '  strategy:',
-        '    type: Recreate',
-        '  selector:',
-        '    matchLabels: {app: web}',
-        '  template:',
-        '    metadata:',
-        '      labels: {app: web}',
-        '    spec:',
-        '      containers:',
-        '        - name: web',
-        '          image: registry.example/web:1.4.2',
-        '',
-      ].join('\n'),
-      valid: [
-        'apiVersion: apps/v1',
-        'kind: Deployment',
-        'metadata:',
-        '  name: web',
-        'spec:',
-        '  strategy:',
-        '    type: RollingUpdate',
-        '    rollingUpdate: {maxSurge: 1, maxUnavailable: 0}',
-        '  selector:',
-        '    matchLabels: {app: web}',
-        '  template:',
-        '    metadata:',
-        '      labels: {app: web}',
-        '    spec:',
-        '      containers:',
-        '        - name: web',
-        '          image: registry.example/web:1.4.2',
-        '',
-      ].join('\n'),
-    },
+    appliesTo: ['apps/Deployment', 'extensions/Deployment'],
   },
   check(resource, context) {
     const spec = resource.object.spec;

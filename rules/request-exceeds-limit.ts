@@ -1,11 +1,11 @@
-import { defineRule } from '../src/engine/define-rule.js';
+import { createRule } from '../src/engine/builtin-rule.js';
 import { containersWithResources, parseQuantity, resourceList } from '../src/model/quantity.js';
 
 function shown(value: unknown): string {
   return typeof value === 'string' ? value.trim() : String(value);
 }
 
-export default defineRule({
+export default createRule({
   meta: {
     id: 'request-exceeds-limit',
     category: 'resources',
@@ -16,50 +16,7 @@ export default defineRule({
     messages: {
       exceeds: 'Container "{{container}}" requests {{resource}} {{request}}, above its limit of {{limit}}: the API server rejects the pod, so none is ever created. Lower the request to {{limit}} or less, or raise the limit.',
     },
-    kinds: 'workloads',
-    stage: 'resource',
-    example: {
-      invalid: [
-        'apiVersion: apps/v1',
-        'kind: Deployment',
-        'metadata:',
-        '  name: web',
-        'spec:',
-        '  selector:',
-        '    matchLabels: {app: web}',
-        '  template:',
-        '    metadata:',
-        '      labels: {app: web}',
-        '    spec:',
-        '      containers:',
-        '        - name: web',
-        '          image: registry.example/web:1.4.2',
-        '          resources:',
-        '            requests: {cpu: 500m, memory: 1Gi}',
-        '            limits: {cpu: "1", memory: 512Mi}',
-        '',
-      ].join('\n'),
-      valid: [
-        'apiVersion: apps/v1',
-        'kind: Deployment',
-        'metadata:',
-        '  name: web',
-        'spec:',
-        '  selector:',
-        '    matchLabels: {app: web}',
-        '  template:',
-        '    metadata:',
-        '      labels: {app: web}',
-        '    spec:',
-        '      containers:',
-        '        - name: web',
-        '          image: registry.example/web:1.4.2',
-        '          resources:',
-        '            requests: {cpu: 500m, memory: 512Mi}',
-        '            limits: {cpu: "1", memory: 512Mi}',
-        '',
-      ].join('\n'),
-    },
+    appliesTo: 'workloads',
   },
   check(resource, context) {
     for (const ref of containersWithResources(resource)) {

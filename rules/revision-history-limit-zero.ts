@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/define-rule.js';
+import { createRule } from '../src/engine/builtin-rule.js';
 import { isObject } from '../src/model/resource.js';
 
 /**
@@ -13,7 +13,7 @@ const UNDO_COMMAND: Record<string, string> = {
   Rollout: 'kubectl argo rollouts undo',
 };
 
-export default defineRule({
+export default createRule({
   meta: {
     id: 'revision-history-limit-zero',
     category: 'rollout',
@@ -24,50 +24,9 @@ export default defineRule({
     messages: {
       zero: 'revisionHistoryLimit: 0 keeps no earlier revision of this {{kind}}, so `{{undo}}` has nothing to roll back to. Remove the field (the default keeps 10) or keep a few revisions, e.g. 3.',
     },
-    kinds: ['Deployment', 'StatefulSet', 'DaemonSet', 'Rollout'],
-    stage: 'resource',
-    example: {
-      invalid: [
-        'apiVersion: apps/v1',
-        'kind: Deployment',
-        'metadata:',
-        '  name: web',
-        'spec:',
-        '  revisionHistoryLimit: 0',
-        '  selector:',
-        '    matchLabels: {app: web}',
-        '  template:',
-        '    metadata:',
-        '      labels: {app: web}',
-        '    spec:',
-        '      containers:',
-        '        - name: web',
-        '          image: registry.example/web:1.4.2',
-        '',
-      ].join('\n'),
-      valid: [
-        'apiVersion: apps/v1',
-        'kind: Deployment',
-        'metadata:',
-        '  name: web',
-        'spec:',
-        '  revisionHistoryLimit: 3',
-        '  selector:',
-        '    matchLabels: {app: web}',
-        '  template:',
-        '    metadata:',
-        '      labels: {app: web}',
-        '    spec:',
-        '      containers:',
-        '        - name: web',
-        '          image: registry.example/web:1.4.2',
-        '',
-      ].join('\n'),
-    },
+    appliesTo: ['apps/Deployment', 'extensions/Deployment', 'apps/StatefulSet', 'apps/DaemonSet', 'extensions/DaemonSet', 'argoproj.io/Rollout'],
   },
   check(resource, context) {
-    // Other operators define kinds named Rollout; only Argo's keeps ReplicaSets for undo.
-    if (resource.kind === 'Rollout' && !resource.apiVersion.startsWith('argoproj.io/')) return;
     const spec = resource.object.spec;
     if (!isObject(spec) || spec.revisionHistoryLimit !== 0) return;
     context.report({

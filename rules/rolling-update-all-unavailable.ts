@@ -1,10 +1,10 @@
-import { defineRule } from '../src/engine/define-rule.js';
+import { createRule } from '../src/engine/builtin-rule.js';
 import { isObject } from '../src/model/resource.js';
 import { intOrPercent, isLiteralZero, podsOf, type IntOrPercent } from '../src/model/rollout.js';
 
 const DEFAULT_DEPLOYMENT_AMOUNT: IntOrPercent = { percent: true, value: 25 };
 
-export default defineRule({
+export default createRule({
   meta: {
     id: 'rolling-update-all-unavailable',
     category: 'rollout',
@@ -18,53 +18,7 @@ export default defineRule({
       raisedToOne: 'maxUnavailable {{value}} rounds down to 0 for 1 replica, and with maxSurge {{surge}} Kubernetes raises it to 1: every rollout stops the only pod before its replacement is ready. Use maxUnavailable 0 with maxSurge 1.',
       daemonSet: 'maxUnavailable {{value}} lets a DaemonSet update stop its pod on every node at once, so a broken release takes the daemon down across the cluster. Lower maxUnavailable to a small number or percentage (e.g. 1 or 10%).',
     },
-    kinds: ['Deployment', 'DaemonSet'],
-    stage: 'resource',
-    example: {
-      invalid: [
-        'apiVersion: apps/v1',
-        'kind: Deployment',
-        'metadata:',
-        '  name: web',
-        'spec:',
-        '  replicas: 3',
-        '  strategy:',
-        '    rollingUpdate:',
-        '      maxUnavailable: 3',
-        '  selector:',
-        '    matchLabels: {app: web}',
-        '  template:',
-        '    metadata:',
-        '      labels: {app: web}',
-        '    spec:',
-        '      containers:',
-        '        - name: web',
-        '          image: registry.example/web:1.4.2',
-        '',
-      ].join('\n'),
-      valid: [
-        'apiVersion: apps/v1',
-        'kind: Deployment',
-        'metadata:',
-        '  name: web',
-        'spec:',
-        '  replicas: 3',
-        '  strategy:',
-        '    rollingUpdate:',
-        '      maxUnavailable: 1',
-        '      maxSurge: 1',
-        '  selector:',
-        '    matchLabels: {app: web}',
-        '  template:',
-        '    metadata:',
-        '      labels: {app: web}',
-        '    spec:',
-        '      containers:',
-        '        - name: web',
-        '          image: registry.example/web:1.4.2',
-        '',
-      ].join('\n'),
-    },
+    appliesTo: ['apps/Deployment', 'extensions/Deployment', 'apps/DaemonSet', 'extensions/DaemonSet'],
   },
   check(resource, context) {
     const spec = resource.object.spec;

@@ -1,8 +1,8 @@
-import { defineRule } from '../src/engine/define-rule.js';
+import { createRule } from '../src/engine/builtin-rule.js';
 import { isObject } from '../src/model/resource.js';
 import { isLiteralZero } from '../src/model/rollout.js';
 
-export default defineRule({
+export default createRule({
   meta: {
     id: 'rolling-update-no-progress',
     category: 'rollout',
@@ -13,54 +13,7 @@ export default defineRule({
     messages: {
       bothZero: 'maxSurge {{surge}} and maxUnavailable {{unavailable}} leave a rolling update no way to replace a pod, and the API server rejects it ("may not be 0 when `maxSurge` is 0"). Set maxSurge to 1 (new pod first) or maxUnavailable to 1 (old pod first).',
     },
-    kinds: ['Deployment'],
-    stage: 'resource',
-    example: {
-      invalid: [
-        'apiVersion: apps/v1',
-        'kind: Deployment',
-        'metadata:',
-        '  name: web',
-        'spec:',
-        '  replicas: 3',
-        '  strategy:',
-        '    rollingUpdate:',
-        '      maxSurge: 0',
-        '      maxUnavailable: 0',
-        '  selector:',
-        '    matchLabels: {app: web}',
-        '  template:',
-        '    metadata:',
-        '      labels: {app: web}',
-        '    spec:',
-        '      containers:',
-        '        - name: web',
-        '          image: registry.example/web:1.4.2',
-        '',
-      ].join('\n'),
-      valid: [
-        'apiVersion: apps/v1',
-        'kind: Deployment',
-        'metadata:',
-        '  name: web',
-        'spec:',
-        '  replicas: 3',
-        '  strategy:',
-        '    rollingUpdate:',
-        '      maxSurge: 1',
-        '      maxUnavailable: 0',
-        '  selector:',
-        '    matchLabels: {app: web}',
-        '  template:',
-        '    metadata:',
-        '      labels: {app: web}',
-        '    spec:',
-        '      containers:',
-        '        - name: web',
-        '          image: registry.example/web:1.4.2',
-        '',
-      ].join('\n'),
-    },
+    appliesTo: ['apps/Deployment', 'extensions/Deployment'],
   },
   check(resource, context) {
     const spec = resource.object.spec;

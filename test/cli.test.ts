@@ -66,6 +66,7 @@ describe('kubegate on the demo app', () => {
     const findings = JSON.parse(stdout) as Array<Record<string, unknown>>;
     expect(findings.find((finding) => finding.ruleId === 'readiness-probe-missing')).toEqual({
       ruleId: 'readiness-probe-missing',
+      messageId: 'missing',
       severity: 'error',
       message: 'Container "checkout" has no readinessProbe, so traffic and rollouts treat it as ready the moment it starts. Add a readinessProbe that checks it can serve.',
       file: 'fixtures/demo/deployment.yaml',
@@ -75,6 +76,7 @@ describe('kubegate on the demo app', () => {
       endColumn: 25,
       resource: { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop', name: 'checkout' },
       path: 'spec.template.spec.containers[0]',
+      fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
   });
 
@@ -102,6 +104,15 @@ describe('exit codes and thresholds', () => {
     const { stdout } = await run(['fixtures/demo/deployment.yaml', '--quiet']);
     expect(stdout).toContain('error');
     expect(stdout).not.toContain('warning  ');
+    expect(stdout).toContain('; 2 warnings and infos hidden by --quiet\n');
+  });
+
+  it('--quiet hides warnings from the report but not from the exit code', async () => {
+    const warningsOnly = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: w}\nspec:\n  revisionHistoryLimit: 0\n';
+    const quiet = await run(['-', '--quiet', '--fail-on', 'warning'], { stdin: warningsOnly });
+    expect(quiet.code).toBe(1);
+    expect(quiet.stdout).not.toContain('No problems found');
+    expect(quiet.stdout).toContain('1 warning or info hidden by --quiet');
   });
 
   it('rejects bad usage with exit 2 and a hint', async () => {
@@ -110,6 +121,43 @@ describe('exit codes and thresholds', () => {
       expect(code, argv.join(' ')).toBe(2);
       expect(stderr).toMatch(/^kubegate: error: .+\n/);
     }
+  });
+});
+
+describe('errors end in a message and exit 2, never a stack trace', () => {
+  it('names an output file that cannot be written', async () => {
+    const blocker = path.join(scratch, 'a-file');
+    writeFileSync(blocker, 'x');
+    const { code, stdout, stderr } = await run(['fixtures/demo/worker.yaml', '-o', path.join(blocker, 'report.txt')]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`kubegate: error: cannot write the report to ${path.join(blocker, 'report.txt')}: ENOTDIR\n`);
+  });
+
+  it('turns an unexpected failure into one line, with the stack only under --debug', async () => {
+    const failing = (argv: string[]) => {
+      let stderr = '';
+      const io: CliIO = { stdout: () => {}, stderr: (text) => void (stderr += text), cwd: ROOT, env: {}, stdoutIsTTY: false, readStdin: async () => { throw new Error('stdin exploded'); } };
+      return main(argv, io).then((code) => ({ code, stderr }));
+    };
+    const plain = await failing(['-']);
+    expect(plain.code).toBe(2);
+    expect(plain.stderr).toBe('kubegate: error: stdin exploded\nkubegate: this looks like a bug; run again with --debug for details and please report it.\n');
+    const debug = await failing(['-', '--debug']);
+    expect(debug.code).toBe(2);
+    expect(debug.stderr).toMatch(/^kubegate: error: stdin exploded\nError: stdin exploded\n\s+at /);
+  });
+
+  it('finishes a YAML alias bomb quickly, reporting each template string once', () => {
+    const levels = ['  a: &a ["{{ .Values.x }}", "plain"]'];
+    for (const [i, name] of [...'bcdefghij'].entries()) levels.push(`  ${name}: &${name} [${Array(10).fill(`*${'abcdefghij'[i]}`).join(', ')}]`);
+    const bomb = ['apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: bomb}', 'data:', ...levels, ''].join('\n');
+    const started = Date.now();
+    const child = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'kubegate.cjs'), '-', '--format', 'json'], { input: bomb, encoding: 'utf8', timeout: 20_000 });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(child.status).toBe(1);
+    const findings = JSON.parse(child.stdout) as Array<{ ruleId: string; line: number }>;
+    expect(findings.map((finding) => `${finding.ruleId} ${finding.line}`)).toEqual(['unrendered-template 5']);
   });
 });
 
@@ -170,6 +218,14 @@ describe('commands', () => {
     const { code, stdout } = await run(['rules']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^readiness-probe-missing +probes +error +A serving container has no readiness probe\.$/m);
+    expect(stdout).toMatch(/^yaml-syntax-error +input +error +A YAML document cannot be parsed\.$/m);
+    // Every column starts where its header does.
+    const [header, ...rows] = stdout.trimEnd().split('\n');
+    for (const title of ['category', 'severity', 'description']) {
+      const at = header!.indexOf(title);
+      for (const row of rows) expect(row[at - 1], `${title} in "${row}"`).toBe(' ');
+      for (const row of rows) expect(row[at], `${title} in "${row}"`).not.toBe(' ');
+    }
   });
 
   it('explains a rule, and rejects an unknown one', async () => {
@@ -200,7 +256,7 @@ describe('commands', () => {
 });
 
 describe('the installed binary', () => {
-  const bin = path.join(ROOT, 'bin', 'kubegate.js');
+  const bin = path.join(ROOT, 'bin', 'kubegate.cjs');
 
   it('runs the README command: findings, exit 1, no stack trace', () => {
     const result = spawnSync(process.execPath, [bin, 'fixtures/demo'], { cwd: ROOT, encoding: 'utf8' });

@@ -1,13 +1,19 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { lint } from '../src/engine/lint.js';
-import { decodeSource } from '../src/load/decode.js';
-import type { Source } from '../src/parse/parse.js';
-import { exampleSource } from '../src/report/rule-docs.js';
 import { rules } from '../rules/index.js';
+import { placeholdersOf } from '../src/core/format.js';
+import type { RuleDescriptor } from '../src/core/types.js';
+import { readExamples } from '../src/docs/rule-docs.js';
+import { DIAGNOSTIC_LIST } from '../src/engine/diagnostics.js';
+import { lint } from '../src/engine/lint.js';
+import { RULE_ID } from '../src/engine/rule.js';
+import { validateOptions } from '../src/engine/settings.js';
+import { decodeSource } from '../src/load/decode.js';
+import type { Source } from '../src/core/types.js';
 
-const root = (relative: string) => fileURLToPath(new URL(`../${relative}`, import.meta.url));
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const root = (relative: string) => `${ROOT}${relative}`;
 const ruleFiles = readdirSync(root('rules'))
   .filter((name) => name.endsWith('.ts') && name !== 'index.ts')
   .map((name) => name.slice(0, -3))
@@ -19,50 +25,75 @@ describe('rule registry', () => {
     expect(ids).toEqual([...ids].sort());
     expect(ids).toEqual(ruleFiles);
   });
+
+  it('shares no id with an input diagnostic', () => {
+    const diagnosticIds = new Set(DIAGNOSTIC_LIST.map((meta) => meta.id));
+    expect(rules.filter((rule) => diagnosticIds.has(rule.meta.id as never))).toEqual([]);
+  });
 });
 
-describe.each(rules.map((rule) => [rule.meta.id, rule] as const))('%s', (id, rule) => {
-  const { meta } = rule;
+function checkDescriptor(meta: RuleDescriptor): void {
+  expect(meta.id).toMatch(RULE_ID);
+  for (const field of [meta.description, meta.rationale, meta.remediation]) {
+    expect(field.trim().length).toBeGreaterThan(10);
+    expect(field).toMatch(/[.)]$/);
+  }
+  expect(meta.description).not.toContain('\n');
+  expect(Object.keys(meta.messages).length).toBeGreaterThan(0);
+  for (const [messageId, message] of Object.entries(meta.messages)) {
+    expect(messageId).toMatch(/^[a-z][A-Za-z0-9]*$/);
+    expect(message.trim().length).toBeGreaterThan(10);
+  }
+}
 
-  it('is exported from the file named after its id', async () => {
-    const module = (await import(`../rules/${id}.ts`)) as { default: unknown };
-    expect(module.default).toBe(rule);
-  });
+const entries = [
+  ...rules.map((rule) => ({ meta: rule.meta as RuleDescriptor, testImport: `rules/${rule.meta.id}.js`, rule })),
+  ...DIAGNOSTIC_LIST.map((meta) => ({ meta, testImport: 'src/engine/diagnostics.js', rule: undefined })),
+];
 
-  it('has complete metadata', () => {
-    expect(meta.id).toMatch(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
-    for (const field of [meta.description, meta.rationale, meta.remediation]) {
-      expect(field.trim().length).toBeGreaterThan(10);
-      expect(field).toMatch(/[.)]$/);
+describe.each(entries.map((entry) => [entry.meta.id, entry] as const))('%s', (id, entry) => {
+  const { meta, rule } = entry;
+
+  if (rule) {
+    it('is exported from the file named after its id', async () => {
+      const module = (await import(`../rules/${id}.ts`)) as { default: unknown };
+      expect(module.default).toBe(rule);
+    });
+
+    it('declares the kinds it applies to and valid option defaults', () => {
+      const { appliesTo, options } = rule.meta;
+      expect(appliesTo === '*' || appliesTo === 'workloads' || appliesTo.length > 0).toBe(true);
+      if (options) validateOptions(id, options.schema, options.defaults);
+    });
+  }
+
+  it('has complete metadata', () => checkDescriptor(meta));
+
+  it('has valid and invalid fixtures, examples and a test that exercises every message', () => {
+    for (const file of [`fixtures/rules/${id}/valid.yaml`, `fixtures/rules/${id}/invalid.yaml`, `docs/examples/${id}/valid.yaml`, `docs/examples/${id}/invalid.yaml`]) {
+      expect(existsSync(root(file)), file).toBe(true);
     }
-    expect(meta.description).not.toContain('\n');
-    expect(Object.keys(meta.messages).length).toBeGreaterThan(0);
-    for (const message of Object.values<string>(meta.messages)) expect(message.trim().length).toBeGreaterThan(10);
-    if (meta.stage === 'resource') {
-      expect(rule.check).toBeTypeOf('function');
-      expect(meta.kinds === 'workloads' || meta.kinds.length > 0).toBe(true);
-    } else {
-      expect(rule.check).toBeUndefined();
-    }
-  });
-
-  it('has valid and invalid fixtures and a test file', () => {
-    expect(existsSync(root(`fixtures/rules/${id}/valid.yaml`)), 'valid fixture').toBe(true);
-    expect(existsSync(root(`fixtures/rules/${id}/invalid.yaml`)), 'invalid fixture').toBe(true);
     const testFile = root(`test/rules/${id}.test.ts`);
     expect(existsSync(testFile), 'test file').toBe(true);
-    expect(readFileSync(testFile, 'utf8')).toContain(`rules/${id}.js`);
+    const test = readFileSync(testFile, 'utf8');
+    expect(test).toContain(entry.testImport);
+    for (const messageId of Object.keys(meta.messages)) expect(test, `no case asserts messageId '${messageId}'`).toContain(`messageId: '${messageId}'`);
   });
 
   const findingsOf = (source: Source) => lint([source], { rules }).findings.filter((finding) => finding.ruleId === id);
 
-  it('reports on its invalid fixture and not on its valid one', () => {
+  it('reports on its invalid fixture and example, and not on the valid ones', () => {
     expect(findingsOf(decodeSource('invalid.yaml', readFileSync(root(`fixtures/rules/${id}/invalid.yaml`)))).length).toBeGreaterThan(0);
     expect(findingsOf(decodeSource('valid.yaml', readFileSync(root(`fixtures/rules/${id}/valid.yaml`))))).toEqual([]);
+    const examples = readExamples(ROOT, id);
+    expect(findingsOf(examples.invalid.source).length).toBeGreaterThan(0);
+    expect(findingsOf(examples.valid.source)).toEqual([]);
   });
 
-  it('has documentation examples that behave as documented', () => {
-    expect(findingsOf(exampleSource(meta.example.invalid)).length).toBeGreaterThan(0);
-    expect(findingsOf(exampleSource(meta.example.valid))).toEqual([]);
+  it('fills every placeholder of every message it reports on its fixtures', () => {
+    const found = findingsOf(decodeSource('invalid.yaml', readFileSync(root(`fixtures/rules/${id}/invalid.yaml`))));
+    for (const finding of found) {
+      for (const name of placeholdersOf(meta.messages[finding.messageId]!)) expect(finding.data).toHaveProperty(name);
+    }
   });
 });

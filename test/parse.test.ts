@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rules } from '../rules/index.js';
 import { lint } from '../src/engine/lint.js';
-import { parseSource } from '../src/parse/parse.js';
+import { buildModel } from '../src/engine/model.js';
 import { splitDocuments } from '../src/parse/text.js';
 
 const POD = ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:', '  containers:', '    - name: web', '      image: web:1.0.0', ''];
@@ -9,7 +9,7 @@ const POD = ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:',
 function readinessFindings(text: string, path = 'pod.yaml') {
   return lint([{ path, text }], { rules })
     .findings.filter((finding) => finding.ruleId === 'readiness-probe-missing')
-    .map((finding) => ({ ...finding.range, templateSource: finding.templateSource }));
+    .map((finding) => ({ ...finding.range, templateSource: finding.origin?.file }));
 }
 
 describe('document splitting', () => {
@@ -50,7 +50,7 @@ describe('positions through the whole engine', () => {
   });
 });
 
-describe('parseSource', () => {
+describe('buildModel', () => {
   it("names the file a Kustomize object came from, from kustomize's origin annotation", () => {
     const rendered = [
       'apiVersion: apps/v1',
@@ -71,17 +71,17 @@ describe('parseSource', () => {
       '      repo: https://example.com/org/repo',
       '      ref: v1.0.0',
     ].join('\n');
-    expect(parseSource({ path: 'out.yaml', text: rendered }).resources.map((resource) => resource.templateSource)).toEqual([
+    expect(buildModel([{ path: 'out.yaml', text: rendered }]).resources.map((resource) => resource.origin?.file)).toEqual([
       '../base/deployment.yaml',
       'https://example.com/org/repo config/app.yaml',
     ]);
   });
 
   it('reads the items of any *List kind, with paths into the list', () => {
-    const parsed = parseSource({
+    const parsed = buildModel([{
       path: 'list.yaml',
       text: 'apiVersion: v1\nkind: ConfigMapList\nitems:\n  - {apiVersion: v1, kind: ConfigMap, metadata: {name: a, namespace: shop}}\n  - {apiVersion: v1, kind: ConfigMap, metadata: {name: b}}\n',
-    });
+    }]);
     expect(parsed.resources.map((resource) => [resource.kind, resource.namespace, resource.name, resource.basePath])).toEqual([
       ['ConfigMap', 'shop', 'a', ['items', 0]],
       ['ConfigMap', undefined, 'b', ['items', 1]],
@@ -89,17 +89,17 @@ describe('parseSource', () => {
   });
 
   it('keeps strings that YAML 1.1 would have turned into other types', () => {
-    const parsed = parseSource({ path: 'c.yaml', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  enabled: yes\n  since: 2024-01-01\n' });
+    const parsed = buildModel([{ path: 'c.yaml', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  enabled: yes\n  since: 2024-01-01\n' }]);
     expect((parsed.resources[0]!.object.data as Record<string, unknown>)).toEqual({ enabled: 'yes', since: '2024-01-01' });
   });
 
   it('applies merge keys as the API server does', () => {
-    const parsed = parseSource({ path: 'm.yaml', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: m}\nbase: &base {a: "1"}\ndata:\n  <<: *base\n  b: "2"\n' });
+    const parsed = buildModel([{ path: 'm.yaml', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: m}\nbase: &base {a: "1"}\ndata:\n  <<: *base\n  b: "2"\n' }]);
     expect(parsed.resources[0]!.object.data).toEqual({ a: '1', b: '2' });
   });
 
   it('counts documents it does not lint instead of dropping them', () => {
-    const parsed = parseSource({ path: 'v.yaml', text: 'replicaCount: 2\n---\n- a\n---\nplain\n---\n# only a comment\n' });
+    const parsed = buildModel([{ path: 'v.yaml', text: 'replicaCount: 2\n---\n- a\n---\nplain\n---\n# only a comment\n' }]);
     expect(parsed.resources).toEqual([]);
     expect(parsed.skips.map((skip) => [skip.line, skip.reason])).toEqual([
       [1, 'not a Kubernetes object (no kind)'],

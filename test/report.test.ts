@@ -2,11 +2,13 @@ import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { rules as registeredRules } from '../rules/index.js';
+import { formatPath } from '../src/core/format.js';
+import { builtinRuleDocsUrl } from '../src/core/tool.js';
+import type { Finding, LintResult, RuleDescriptor } from '../src/core/types.js';
+import { DIAGNOSTIC_LIST } from '../src/engine/diagnostics.js';
 import { lint } from '../src/engine/lint.js';
-import type { LintResult } from '../src/engine/types.js';
+import { describeRule } from '../src/engine/rule.js';
 import { jsonReporter, type JsonFinding } from '../src/report/json.js';
-import { formatPath } from '../src/report/path.js';
-import { ruleHelpUri } from '../src/report/rule-docs.js';
 import { sarifReporter } from '../src/report/sarif.js';
 import { textReporter } from '../src/report/text.js';
 import type { ReportContext } from '../src/report/types.js';
@@ -14,9 +16,10 @@ import type { Log, Result } from 'sarif';
 
 const CWD = resolve('/work/project');
 
-// The parser's rules plus one resource rule keep the expected findings fixed while the registry
-// grows; the SARIF rule list still gets the whole registry, as the CLI passes it.
-const lintRules = registeredRules.filter((rule) => rule.meta.stage === 'parse' || rule.meta.id === 'readiness-probe-missing');
+// One resource rule (input diagnostics always run) keeps the expected findings fixed while the
+// registry grows; the SARIF rule list still gets every rule, as the CLI passes it.
+const lintRules = registeredRules.filter((rule) => rule.meta.id === 'readiness-probe-missing');
+const descriptors: RuleDescriptor[] = [...DIAGNOSTIC_LIST, ...registeredRules.map((rule) => describeRule(rule.meta))];
 
 const WEB = [
   '# Source: shop/templates/web.yaml',
@@ -59,12 +62,18 @@ function sources(web = WEB) {
 }
 
 function run(web?: string): LintResult {
-  const result = lint(sources(web), { rules: lintRules, severities: { 'duplicate-key': 'warning', 'yaml-syntax-error': 'info' } });
+  const result = lint(sources(web), { rules: lintRules, settings: { 'duplicate-key': 'warning', 'yaml-syntax-error': 'info' } });
   expect(result.internalErrors).toEqual([]);
   return result;
 }
 
-const context = (overrides: Partial<ReportContext> = {}): ReportContext => ({ rules: registeredRules, version: '1.2.3', cwd: CWD, color: false, ...overrides });
+const context = (overrides: Partial<ReportContext> = {}): ReportContext => ({
+  tool: { name: 'kubegate', version: '1.2.3', informationUri: 'https://github.com/kubegate/kubegate' },
+  rules: descriptors,
+  cwd: CWD,
+  color: false,
+  ...overrides,
+});
 
 const READINESS = (container: string) =>
   `Container "${container}" has no readinessProbe, so traffic and rollouts treat it as ready the moment it starts. Add a readinessProbe that checks it can serve.`;
@@ -102,6 +111,7 @@ describe('text reporter', () => {
         `  11:11  error    ${READINESS('web')}  readiness-probe-missing`,
         '                  Deployment/shop/web from shop/templates/web.yaml',
         `  23:3   warning  ${duplicate}  duplicate-key`,
+        '                  ConfigMap/settings',
         '',
         '4 problems (2 errors, 1 warning, 1 info) in 3 files, 3 resources checked',
         '1 document skipped: not a Kubernetes object (a YAML sequence)',
@@ -158,8 +168,11 @@ describe('json reporter', () => {
   });
 
   it('carries the resource, the formatted path and the template source', () => {
-    expect(findings.find((f) => f.file === 'deploy/web.yaml' && f.ruleId === 'readiness-probe-missing')).toEqual({
+    const web = findings.find((f) => f.file === 'deploy/web.yaml' && f.ruleId === 'readiness-probe-missing')!;
+    expect(web.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(web).toEqual({
       ruleId: 'readiness-probe-missing',
+      messageId: 'missing',
       severity: 'error',
       message: READINESS('web'),
       file: 'deploy/web.yaml',
@@ -169,6 +182,7 @@ describe('json reporter', () => {
       endColumn: 20,
       resource: { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop', name: 'web' },
       path: 'spec.template.spec.containers[0]',
+      fingerprint: web.fingerprint,
       templateSource: 'shop/templates/web.yaml',
     });
     const pod = findings.find((f) => f.file === '<stdin>')!;
@@ -197,7 +211,7 @@ describe('sarif reporter', () => {
     expect(log.$schema).toMatch(/sarif-schema-2\.1\.0\.json$/);
     const driver = sarifRun.tool.driver;
     expect(driver).toMatchObject({ name: 'kubegate', version: '1.2.3', semanticVersion: '1.2.3', informationUri: 'https://github.com/kubegate/kubegate' });
-    expect(driver.rules!.map((rule) => rule.id)).toEqual(registeredRules.map((rule) => rule.meta.id));
+    expect(driver.rules!.map((rule) => rule.id)).toEqual(descriptors.map((rule) => rule.id));
     const readiness = driver.rules!.find((rule) => rule.id === 'readiness-probe-missing')!;
     const meta = registeredRules.find((rule) => rule.meta.id === 'readiness-probe-missing')!.meta;
     expect(readiness).toEqual({
@@ -210,7 +224,7 @@ describe('sarif reporter', () => {
       defaultConfiguration: { level: 'error' },
       properties: { category: 'probes', tags: ['kubernetes', 'probes'] },
     });
-    expect(readiness.helpUri).toBe(ruleHelpUri('readiness-probe-missing'));
+    expect(readiness.helpUri).toBe(builtinRuleDocsUrl('readiness-probe-missing'));
     expect(sarifRun.columnKind).toBe('utf16CodeUnits');
     expect(sarifRun.invocations).toEqual([{ executionSuccessful: true }]);
     expect(sarifRun.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: `${pathToFileURL(CWD).href}/` } });
@@ -236,7 +250,8 @@ describe('sarif reporter', () => {
       properties: { templateSource: 'shop/templates/web.yaml' },
     });
     expect(configMap).toMatchObject({ ruleId: 'duplicate-key', level: 'warning' });
-    expect(configMap!.locations![0]).not.toHaveProperty('logicalLocations');
+    // A parse problem in a document that became one resource names that resource.
+    expect(configMap!.locations![0]!.logicalLocations).toEqual([{ name: 'settings', fullyQualifiedName: 'ConfigMap/settings', kind: 'object' }]);
     expect(configMap).not.toHaveProperty('properties');
     // An absolute path inside cwd is made relative too, so the log does not depend on how paths were given.
     expect(byFile('broken.yaml')).toMatchObject([{ ruleId: 'yaml-syntax-error', level: 'note', locations: [{ physicalLocation: { artifactLocation: { uriBaseId: '%SRCROOT%' } } }] }]);
@@ -262,7 +277,7 @@ describe('sarif reporter', () => {
   });
 
   describe('fingerprints', () => {
-    const fingerprint = (r: Result) => r.partialFingerprints!['kubegate/v1']!;
+    const fingerprint = (r: Result) => r.partialFingerprints!['kubegate/v2']!;
 
     it('are sha256 hex digests, distinct per result', () => {
       const all = results.map(fingerprint);
@@ -296,10 +311,56 @@ describe('sarif reporter', () => {
   });
 
   it('marks the run failed when a rule crashed', () => {
-    const crashed: LintResult = { ...result, internalErrors: ['rule x failed on Pod/p (a.yaml:1): Error: boom'] };
+    const crashed: LintResult = { ...result, internalErrors: [{ message: 'rule x failed on Pod/p (a.yaml:1): Error: boom', stack: 'Error: boom\n    at /abs/path.js:1:1' }] };
     const failed = (JSON.parse(sarifReporter(crashed, context())) as Log).runs[0]!;
     expect(failed.invocations).toEqual([
       { executionSuccessful: false, toolExecutionNotifications: [{ level: 'error', message: { text: 'rule x failed on Pod/p (a.yaml:1): Error: boom' } }] },
     ]);
+  });
+});
+
+describe('findings beyond the first location', () => {
+  const base = run();
+  const web = base.findings.find((f) => f.file === 'deploy/web.yaml' && f.ruleId === 'readiness-probe-missing')!;
+  const related: Finding = {
+    ...web,
+    related: [{ file: '<stdin>', range: { line: 3, column: 11, endLine: 3, endColumn: 16 }, resource: { apiVersion: 'v1', kind: 'Pod', name: 'debug' }, path: ['metadata', 'name'], message: 'the other side' }],
+  };
+  const suppressed: Finding = { ...web, suppressions: [{ kind: 'annotation', justification: 'probed by the mesh' }] };
+
+  it('SARIF carries related locations and suppressions with their justification', () => {
+    const log = JSON.parse(sarifReporter({ ...base, findings: [related, suppressed] }, context())) as Log;
+    const [withRelated, withSuppression] = log.runs[0]!.results!;
+    expect(withRelated!.relatedLocations).toEqual([
+      {
+        id: 0,
+        message: { text: 'the other side' },
+        physicalLocation: { artifactLocation: { uri: 'stdin' }, region: { startLine: 3, startColumn: 11, endLine: 3, endColumn: 16 } },
+        logicalLocations: [{ name: 'debug', fullyQualifiedName: 'Pod/debug', kind: 'object' }],
+      },
+    ]);
+    expect(withSuppression!.suppressions).toEqual([{ kind: 'inSource', justification: 'probed by the mesh', properties: { kubegateKind: 'annotation' } }]);
+  });
+
+  it('JSON carries them too', () => {
+    const [withRelated, withSuppression] = JSON.parse(jsonReporter({ ...base, findings: [related, suppressed] }, context())) as JsonFinding[];
+    expect(withRelated!.related).toEqual([{ file: '<stdin>', line: 3, column: 11, endLine: 3, endColumn: 16, resource: { apiVersion: 'v1', kind: 'Pod', namespace: null, name: 'debug' }, path: 'metadata.name', message: 'the other side' }]);
+    expect(withSuppression!.suppressions).toEqual([{ kind: 'annotation', justification: 'probed by the mesh' }]);
+  });
+
+  it('text leaves suppressed findings out and counts them, and says what --quiet hid', () => {
+    const text = textReporter({ ...base, findings: [suppressed] }, context({ hidden: 2 }));
+    expect(text).not.toContain('readiness-probe-missing');
+    expect(text).toContain('0 problems (0 errors, 0 warnings, 0 info) in 0 files, 3 resources checked; 2 warnings and infos hidden by --quiet, 1 suppressed\n');
+    expect(text).not.toContain('No problems found');
+    expect(textReporter({ ...base, findings: [suppressed] }, context())).toContain('No problems found in 3 files (3 resources); 1 suppressed.');
+  });
+
+  it('fingerprints ignore the message text but not the message id', () => {
+    const reworded = { ...web, message: 'Reworded.' };
+    const otherMessage = { ...web, messageId: 'other' };
+    const print = (finding: Finding) => (JSON.parse(sarifReporter({ ...base, findings: [finding] }, context())) as Log).runs[0]!.results![0]!.partialFingerprints!['kubegate/v2'];
+    expect(print(reworded)).toBe(print(web));
+    expect(print(otherMessage)).not.toBe(print(web));
   });
 });

@@ -1,19 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { placeholdersOf } from '../src/core/format.js';
+import type { Finding, Source } from '../src/core/types.js';
+import { DIAGNOSTICS, type DiagnosticMeta } from '../src/engine/diagnostics.js';
+import { applyFixes } from '../src/engine/fix.js';
 import { lint } from '../src/engine/lint.js';
+import type { AnyRule } from '../src/engine/rule.js';
+import { validateOptions } from '../src/engine/settings.js';
 import { decodeSource } from '../src/load/decode.js';
-import type { Source } from '../src/parse/parse.js';
-import type { Finding, Rule } from '../src/engine/types.js';
-import { rules as allRules } from '../rules/index.js';
 
-/** One expected finding: the message (exact text) and where it starts; the end is checked when given. */
+/** One expected finding: which message, with what data, and exactly where. */
 export interface ExpectedFinding {
-  message: string;
+  messageId: string;
+  data?: Record<string, string | number>;
   line: number;
   column: number;
-  endLine?: number;
-  endColumn?: number;
+  endLine: number;
+  endColumn: number;
 }
 
 export interface ValidCase {
@@ -21,10 +25,14 @@ export interface ValidCase {
   /** Inline YAML, or a file under `fixtures/rules/<rule-id>/`. */
   code?: string;
   fixture?: string;
+  /** Options for the rule, merged over its defaults and validated against its schema. */
+  options?: Record<string, unknown>;
 }
 
 export interface InvalidCase extends ValidCase {
   errors: ExpectedFinding[];
+  /** The source after applying the rule's fixes; required when the rule offers any. */
+  output?: string;
 }
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/rules/', import.meta.url));
@@ -38,65 +46,98 @@ function sourceOf(ruleId: string, testCase: ValidCase): Source {
     throw new Error(`case "${testCase.name}" needs exactly one of code or fixture`);
   }
   if (testCase.fixture !== undefined) {
-    const path = fixturePath(ruleId, testCase.fixture);
     // Through the loader's decoder, as the CLI reads files, so encoding fixtures behave as in a real run.
-    return decodeSource(`fixtures/rules/${ruleId}/${testCase.fixture}`, readFileSync(path));
+    return decodeSource(`fixtures/rules/${ruleId}/${testCase.fixture}`, readFileSync(fixturePath(ruleId, testCase.fixture)));
   }
   return { path: 'inline.yaml', text: testCase.code! };
 }
 
-const parseRules = allRules.filter((rule) => rule.meta.stage === 'parse');
+type Subject = { kind: 'rule'; rule: AnyRule } | { kind: 'diagnostic'; meta: DiagnosticMeta };
 
-/** Lints one source with the rule under test (plus the parser's own rules, so broken fixtures show). */
-export function runRule(rule: Rule, source: Source): { own: Finding[]; others: Finding[] } {
-  const rules = rule.meta.stage === 'parse' ? parseRules : [...parseRules, rule];
-  const result = lint([source], { rules });
-  if (result.internalErrors.length > 0) throw new Error(result.internalErrors.join('\n'));
+function metaOf(subject: Subject) {
+  return subject.kind === 'rule' ? subject.rule.meta : subject.meta;
+}
+
+const isDiagnostic = (finding: Finding) => Object.hasOwn(DIAGNOSTICS, finding.ruleId);
+
+/** Lints one source with the rule under test alone (input diagnostics always run). */
+export function runSubject(subject: Subject, source: Source, options?: Record<string, unknown>): { own: Finding[]; others: Finding[] } {
+  const id = metaOf(subject).id;
+  const rules = subject.kind === 'rule' ? [subject.rule] : [];
+  const result = lint([source], { rules, settings: options ? { [id]: { options } } : {} });
+  if (result.internalErrors.length > 0) throw new Error(result.internalErrors.map((error) => error.stack ?? error.message).join('\n'));
   return {
-    own: result.findings.filter((finding) => finding.ruleId === rule.meta.id),
-    others: result.findings.filter((finding) => finding.ruleId !== rule.meta.id),
+    own: result.findings.filter((finding) => finding.ruleId === id),
+    others: result.findings.filter((finding) => finding.ruleId !== id),
   };
 }
 
+function checkCaseShape(subject: Subject, testCase: ValidCase): void {
+  const meta = metaOf(subject);
+  if (testCase.options === undefined) return;
+  if (subject.kind !== 'rule' || !subject.rule.meta.options) throw new Error(`case "${testCase.name}" sets options, but ${meta.id} takes none`);
+  validateOptions(meta.id, subject.rule.meta.options.schema, { ...(subject.rule.meta.options.defaults as object), ...testCase.options });
+}
+
+/** What a finding is, in the shape of an expectation: data only where the expectation has it. */
+function asExpected(finding: Finding, expected: ExpectedFinding | undefined): ExpectedFinding {
+  const shown: ExpectedFinding = { messageId: finding.messageId, line: finding.range.line, column: finding.range.column, endLine: finding.range.endLine, endColumn: finding.range.endColumn };
+  if (expected?.data !== undefined) shown.data = { ...finding.data };
+  return shown;
+}
+
 /**
- * Runs a rule's valid and invalid cases. Valid cases must produce no finding of the rule; invalid
- * ones exactly the listed findings, in order, with message, line and column. Duplicate cases and
- * invalid cases that expect nothing are rejected, so every case can fail.
+ * Runs a rule's (or an input diagnostic's) valid and invalid cases, refusing what cannot fail:
+ * duplicate cases, invalid cases that expect nothing, unknown message ids, options off the
+ * schema, messages with unfilled placeholders, stray input diagnostics, unasserted fixes.
  */
-export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
-  const id = rule.meta.id;
+export function ruleTester(subjectRule: AnyRule | DiagnosticMeta, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
+  const subject: Subject = 'create' in subjectRule ? { kind: 'rule', rule: subjectRule } : { kind: 'diagnostic', meta: subjectRule };
+  const meta = metaOf(subject);
+  const id = meta.id;
   describe(id, () => {
-    it('has no duplicate cases and every invalid case expects a finding', () => {
+    it('has distinct cases, each able to fail', () => {
       const seen = new Set<string>();
       for (const testCase of [...cases.valid, ...cases.invalid]) {
-        const key = testCase.fixture ?? testCase.code!;
+        const key = `${testCase.fixture ?? testCase.code}\u0000${JSON.stringify(testCase.options ?? {})}`;
         expect(seen.has(key), `duplicate case: ${testCase.name}`).toBe(false);
         seen.add(key);
+        checkCaseShape(subject, testCase);
       }
-      for (const testCase of cases.invalid) expect(testCase.errors.length, testCase.name).toBeGreaterThan(0);
+      for (const testCase of cases.invalid) {
+        expect(testCase.errors.length, `invalid case "${testCase.name}" expects no finding`).toBeGreaterThan(0);
+        for (const error of testCase.errors) {
+          expect(Object.keys(meta.messages), `case "${testCase.name}": unknown messageId`).toContain(error.messageId);
+        }
+      }
       expect(cases.valid.length).toBeGreaterThan(0);
       expect(cases.invalid.length).toBeGreaterThan(0);
     });
 
     for (const testCase of cases.valid) {
       it(`valid: ${testCase.name}`, () => {
-        const { own, others } = runRule(rule, sourceOf(id, testCase));
-        expect(others.filter((finding) => finding.severity === 'error' && rule.meta.stage !== 'parse').map((f) => f.message)).toEqual([]);
+        const { own, others } = runSubject(subject, sourceOf(id, testCase), testCase.options);
+        if (subject.kind === 'rule') expect(others.filter(isDiagnostic).map((f) => `${f.ruleId} ${f.message}`), 'input diagnostics in a valid case').toEqual([]);
         expect(own.map((f) => `${f.range.line}:${f.range.column} ${f.message}`)).toEqual([]);
       });
     }
 
     for (const testCase of cases.invalid) {
       it(`invalid: ${testCase.name}`, () => {
-        const { own } = runRule(rule, sourceOf(id, testCase));
-        const actual = own.map((finding, i) => {
-          const expected = testCase.errors[i];
-          const shown: ExpectedFinding = { message: finding.message, line: finding.range.line, column: finding.range.column };
-          if (expected?.endLine !== undefined) shown.endLine = finding.range.endLine;
-          if (expected?.endColumn !== undefined) shown.endColumn = finding.range.endColumn;
-          return shown;
-        });
-        expect(actual).toEqual(testCase.errors);
+        const source = sourceOf(id, testCase);
+        const { own, others } = runSubject(subject, source, testCase.options);
+        if (subject.kind === 'rule') {
+          expect(others.filter(isDiagnostic).map((f) => `${f.ruleId} ${f.range.line}:${f.range.column} ${f.message}`), 'input diagnostics in an invalid case: the fixture is broken').toEqual([]);
+        }
+        for (const finding of own) {
+          expect(finding.message, 'message has an unfilled placeholder').not.toMatch(/\{\{\s*\w+\s*\}\}/);
+          const template = meta.messages[finding.messageId] ?? '';
+          for (const name of placeholdersOf(template)) expect(finding.data, `data for {{${name}}}`).toHaveProperty(name);
+        }
+        expect(own.map((finding, i) => asExpected(finding, testCase.errors[i]))).toEqual(testCase.errors);
+        const fixed = applyFixes(source.text, source.path, own);
+        if (testCase.output !== undefined) expect(fixed.text).toBe(testCase.output);
+        else expect(fixed.applied, 'the rule offers a fix: assert it with `output`').toBe(0);
       });
     }
   });

@@ -8,8 +8,10 @@ import { promisify } from 'node:util';
 import type { Log, Result } from 'sarif';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rules } from '../rules/index.js';
+import type { LintResult } from '../src/core/types.js';
+import { DIAGNOSTIC_LIST } from '../src/engine/diagnostics.js';
 import { lint } from '../src/engine/lint.js';
-import type { LintResult } from '../src/engine/types.js';
+import { describeRule } from '../src/engine/rule.js';
 import { sarifReporter } from '../src/report/sarif.js';
 import type { ReportContext } from '../src/report/types.js';
 import { readSarifSchema, sarifSchemaValidator } from './support/sarif-schema.js';
@@ -18,7 +20,12 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const run = promisify(execFile);
 
 const CWD = resolve('/work/project');
-const context: ReportContext = { rules, version: '0.1.0', cwd: CWD, color: false };
+const context: ReportContext = {
+  tool: { name: 'kubegate', version: '0.1.0', informationUri: 'https://github.com/kubegate/kubegate' },
+  rules: [...DIAGNOSTIC_LIST, ...rules.map((rule) => describeRule(rule.meta))],
+  cwd: CWD,
+  color: false,
+};
 
 const DEPLOYMENT = [
   '# Source: shop/templates/web.yaml',
@@ -42,8 +49,8 @@ const DEPLOYMENT = [
 ].join('\n');
 
 function lintAll(sources: { path: string; text: string }[]): LintResult {
-  const result = lint(sources, { rules, severities: { 'duplicate-key': 'warning' } });
-  if (result.internalErrors.length > 0) throw new Error(result.internalErrors.join('\n'));
+  const result = lint(sources, { rules, settings: { 'duplicate-key': 'warning' } });
+  if (result.internalErrors.length > 0) throw new Error(result.internalErrors.map((error) => error.message).join('\n'));
   return result;
 }
 
@@ -57,8 +64,14 @@ function logs(): Record<string, string> {
   ]);
   // Guards the fixture itself: every location kind above must actually produce a result.
   if (new Set(findings.findings.map((finding) => finding.file)).size !== 4) throw new Error('the sample sources no longer produce a finding in every file');
+  // Cross-resource and suppressed results, as later rules and suppressions produce them.
+  const [first, second] = findings.findings;
+  findings.findings.push(
+    { ...first!, related: [{ file: second!.file, range: second!.range, message: 'the other object', ...(second!.resource ? { resource: second!.resource } : {}) }] },
+    { ...second!, suppressions: [{ kind: 'inline', justification: 'deliberate' }, { kind: 'baseline', justification: 'known before adoption' }] },
+  );
   const clean = lintAll([{ path: 'ok.yaml', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n' }]);
-  const crashed: LintResult = { ...clean, internalErrors: ['rule x failed on ConfigMap/a (ok.yaml:1): Error: boom'] };
+  const crashed: LintResult = { ...clean, internalErrors: [{ message: 'rule x failed on ConfigMap/a (ok.yaml:1): boom', stack: 'Error: boom' }] };
   return {
     'findings.sarif': sarifReporter(findings, context),
     'clean.sarif': sarifReporter(clean, context),

@@ -1,20 +1,17 @@
 import { parseArgs } from 'node:util';
-import type { Severity } from '../engine/types.js';
-
-export const FORMATS = ['text', 'json', 'sarif'] as const;
-export type Format = (typeof FORMATS)[number];
-const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+import { SEVERITIES, type Severity } from '../core/types.js';
+import { FORMAT_NAMES, REPORT_FORMATS, type FormatName } from '../report/index.js';
 
 export type Command =
-  | { name: 'lint'; options: LintCommandOptions }
-  | { name: 'rules' }
-  | { name: 'explain'; ruleId: string }
+  | { name: 'lint'; options: LintCommandOptions; debug: boolean }
+  | { name: 'rules'; debug: boolean }
+  | { name: 'explain'; ruleId: string; debug: boolean }
   | { name: 'help' }
   | { name: 'version' };
 
 export interface LintCommandOptions {
   paths: string[];
-  format: Format;
+  format: FormatName;
   outputFile: string | undefined;
   failOn: Severity;
   maxWarnings: number | undefined;
@@ -23,6 +20,8 @@ export interface LintCommandOptions {
 }
 
 export class UsageError extends Error {}
+
+const formatHelp = FORMAT_NAMES.map((name) => `                                     ${name.padEnd(6)} ${REPORT_FORMATS[name].description}`).join('\n');
 
 export const HELP = `Usage: kubegate [options] [paths...]
        kubegate rules
@@ -33,13 +32,15 @@ skipping node_modules and .git), glob patterns, and - for standard input (for ex
 \`helm template ./chart | kubegate -\`). With no paths, lints the current folder.
 
 Options:
-  -f, --format <text|json|sarif>   output format (default: text)
+  -f, --format <${FORMAT_NAMES.join('|')}>   output format (default: text):
+${formatHelp}
   -o, --output-file <file>         write the report to a file instead of standard output
       --fail-on <error|warning|info>
                                    exit 1 when a finding is at least this severe (default: error)
       --max-warnings <n>           also exit 1 when there are more than n warnings
-  -q, --quiet                      report errors only
+  -q, --quiet                      show errors only (the exit code still counts every finding)
       --no-color                   no colors in text output (also: NO_COLOR=1)
+      --debug                      show the stack trace of an unexpected error
   -h, --help                       show this help
   -v, --version                    show the version
 
@@ -73,6 +74,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
+        debug: { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -81,15 +83,16 @@ export function parseCommandLine(argv: readonly string[]): Command {
   const { values, positionals } = parsed;
   if (values.help) return { name: 'help' };
   if (values.version) return { name: 'version' };
+  const debug = values.debug ?? false;
 
   const [first, ...rest] = positionals;
   if (first === 'rules') {
     if (rest.length > 0) throw new UsageError('`kubegate rules` takes no arguments');
-    return { name: 'rules' };
+    return { name: 'rules', debug };
   }
   if (first === 'explain') {
     if (rest.length !== 1) throw new UsageError('usage: kubegate explain <rule>');
-    return { name: 'explain', ruleId: rest[0]! };
+    return { name: 'explain', ruleId: rest[0]!, debug };
   }
 
   let maxWarnings: number | undefined;
@@ -102,12 +105,13 @@ export function parseCommandLine(argv: readonly string[]): Command {
     name: 'lint',
     options: {
       paths: positionals.length > 0 ? positionals : ['.'],
-      format: oneOf(values.format ?? 'text', FORMATS, '--format'),
+      format: oneOf(values.format ?? 'text', FORMAT_NAMES, '--format'),
       outputFile: values['output-file'],
       failOn: oneOf(values['fail-on'] ?? 'error', SEVERITIES, '--fail-on'),
       maxWarnings,
       quiet: values.quiet ?? false,
       color: values['no-color'] ? false : values.color,
     },
+    debug,
   };
 }

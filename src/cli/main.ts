@@ -1,12 +1,16 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { rules } from '../../rules/index.js';
+import { TOOL_NAME } from '../core/tool.js';
+import { isActive, SEVERITY_RANK, type Finding, type LintResult, type RuleDescriptor, type Severity } from '../core/types.js';
+import { DIAGNOSTIC_LIST } from '../engine/diagnostics.js';
 import { lint } from '../engine/lint.js';
-import { SEVERITY_RANK, type LintResult, type Severity } from '../engine/types.js';
+import { describeRule } from '../engine/rule.js';
+import { ConfigError } from '../engine/settings.js';
 import { loadSources } from '../load/sources.js';
-import type { Reporter } from '../report/types.js';
-import { packageInfo } from '../package-info.js';
-import { HELP, parseCommandLine, UsageError, type Format, type LintCommandOptions } from './args.js';
+import { loadReporter } from '../report/index.js';
+import { HELP, parseCommandLine, UsageError, type LintCommandOptions } from './args.js';
+import { packageInfo } from './package-info.js';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -36,17 +40,8 @@ const processIO = (): CliIO => ({
   readStdin: () => readAll(process.stdin),
 });
 
-/** Reporters are loaded by format, so a text run never pays for the SARIF code and the other way round. */
-async function reporterFor(format: Format): Promise<Reporter> {
-  switch (format) {
-    case 'text':
-      return (await import('../report/text.js')).textReporter;
-    case 'json':
-      return (await import('../report/json.js')).jsonReporter;
-    case 'sarif':
-      return (await import('../report/sarif.js')).sarifReporter;
-  }
-}
+/** An error meant for the user: printed as one line, exit 2, never with a stack. */
+class CliError extends Error {}
 
 function useColor(options: LintCommandOptions, io: CliIO): boolean {
   if (options.color !== undefined) return options.color;
@@ -56,82 +51,116 @@ function useColor(options: LintCommandOptions, io: CliIO): boolean {
   return io.stdoutIsTTY;
 }
 
-export function exitCodeFor(result: LintResult, failOn: Severity, maxWarnings: number | undefined): number {
+/** Exit 1 when an active finding is at least `failOn`, or warnings exceed `maxWarnings`; suppressed findings never count. */
+export function exitCodeFor(findings: readonly Finding[], failOn: Severity, maxWarnings: number | undefined): number {
+  const active = findings.filter(isActive);
   const threshold = SEVERITY_RANK[failOn];
-  if (result.findings.some((finding) => SEVERITY_RANK[finding.severity] >= threshold)) return EXIT_FINDINGS;
-  if (maxWarnings !== undefined && result.findings.filter((finding) => finding.severity === 'warning').length > maxWarnings) return EXIT_FINDINGS;
+  if (active.some((finding) => SEVERITY_RANK[finding.severity] >= threshold)) return EXIT_FINDINGS;
+  if (maxWarnings !== undefined && active.filter((finding) => finding.severity === 'warning').length > maxWarnings) return EXIT_FINDINGS;
   return EXIT_OK;
+}
+
+/** Every rule and input diagnostic, as reports describe them. */
+function ruleDescriptors(): RuleDescriptor[] {
+  return [...DIAGNOSTIC_LIST, ...rules.map((rule) => describeRule(rule.meta))];
+}
+
+function writeReport(file: string, report: string, io: CliIO): void {
+  const target = path.resolve(io.cwd, file);
+  try {
+    writeFileSync(target, report);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CliError(`cannot write the report to ${file}: ${code ?? (error as Error).message}`);
+  }
 }
 
 async function runLint(options: LintCommandOptions, io: CliIO): Promise<number> {
   const loaded = await loadSources(options.paths, { cwd: io.cwd, readStdin: io.readStdin });
   const result = lint(loaded.sources, { rules });
-  if (options.quiet) result.findings = result.findings.filter((finding) => finding.severity === 'error');
+  // --quiet trims what is shown, never what is counted: the exit code below sees every finding.
+  const shown: LintResult = options.quiet ? { ...result, findings: result.findings.filter((finding) => finding.severity === 'error') } : result;
+  const hidden = result.findings.filter(isActive).length - shown.findings.filter(isActive).length;
 
-  const reporter = await reporterFor(options.format);
-  const report = reporter(result, { rules, version: packageInfo().version, cwd: io.cwd, color: useColor(options, io) });
-  if (options.outputFile !== undefined) {
-    writeFileSync(path.resolve(io.cwd, options.outputFile), report);
-  } else {
-    io.stdout(report);
-  }
+  const reporter = await loadReporter(options.format);
+  const info = packageInfo();
+  const report = reporter(shown, {
+    tool: { name: TOOL_NAME, version: info.version, informationUri: info.homepage },
+    rules: ruleDescriptors(),
+    cwd: io.cwd,
+    color: useColor(options, io),
+    hidden,
+  });
+  if (options.outputFile !== undefined) writeReport(options.outputFile, report, io);
+  else io.stdout(report);
 
   for (const notice of loaded.notices) io.stderr(`kubegate: ${notice}\n`);
   for (const error of loaded.errors) io.stderr(`kubegate: error: ${error}\n`);
-  for (const error of result.internalErrors) io.stderr(`kubegate: internal error (please report it): ${error}\n`);
+  for (const error of result.internalErrors) io.stderr(`kubegate: internal error (please report it): ${error.message}\n`);
   if (loaded.errors.length > 0 || result.internalErrors.length > 0) return EXIT_ERROR;
-  return exitCodeFor(result, options.failOn, options.maxWarnings);
+  return exitCodeFor(result.findings, options.failOn, options.maxWarnings);
 }
 
-async function listRules(io: CliIO): Promise<number> {
-  const width = Math.max(...rules.map((rule) => rule.meta.id.length));
-  const lines = rules.map((rule) => `${rule.meta.id.padEnd(width)}  ${rule.meta.category.padEnd(9)}  ${rule.meta.severity.padEnd(7)}  ${rule.meta.description}`);
-  io.stdout(`${'rule'.padEnd(width)}  ${'category'.padEnd(9)}  ${'severity'.padEnd(7)}  description\n${lines.join('\n')}\n`);
+function listRules(io: CliIO): number {
+  const rows = ruleDescriptors()
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((meta) => [meta.id, meta.category, meta.severity, meta.description]);
+  const header = ['rule', 'category', 'severity', 'description'];
+  const widths = [0, 1, 2].map((column) => Math.max(header[column]!.length, ...rows.map((row) => row[column]!.length)));
+  const line = (row: string[]) => row.map((cell, column) => (column < 3 ? cell.padEnd(widths[column]!) : cell)).join('  ');
+  io.stdout(`${[header, ...rows].map(line).join('\n')}\n`);
   return EXIT_OK;
 }
 
 async function explainRule(ruleId: string, io: CliIO): Promise<number> {
-  const rule = rules.find((candidate) => candidate.meta.id === ruleId);
-  if (!rule) {
-    io.stderr(`kubegate: error: unknown rule "${ruleId}". Run \`kubegate rules\` to list them.\n`);
-    return EXIT_ERROR;
-  }
-  const { ruleDocText } = await import('../report/rule-docs.js');
-  io.stdout(ruleDocText(rule));
+  const { docEntries, readExamples, ruleDocText } = await import('../docs/rule-docs.js');
+  const entry = docEntries(rules).find((candidate) => candidate.meta.id === ruleId);
+  if (!entry) throw new CliError(`unknown rule "${ruleId}". Run \`kubegate rules\` to list them.`);
+  io.stdout(ruleDocText(entry, readExamples(packageInfo().root, ruleId), rules));
   return EXIT_OK;
 }
 
-/** Runs the CLI and returns its exit code; never throws for bad input, only for bugs. */
+/** What went wrong, in one line; the stack only when asked for. */
+function reportFailure(error: unknown, debug: boolean, io: CliIO): number {
+  if (error instanceof CliError || error instanceof ConfigError) {
+    io.stderr(`kubegate: error: ${error.message}\n`);
+  } else {
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`kubegate: error: ${message}\n`);
+    if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+    else io.stderr('kubegate: this looks like a bug; run again with --debug for details and please report it.\n');
+  }
+  return EXIT_ERROR;
+}
+
+/** Runs the CLI and returns its exit code. Never throws: every failure becomes a message and exit 2. */
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
   let command;
   try {
     command = parseCommandLine(argv);
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr(`kubegate: error: ${error.message}\nRun \`kubegate --help\` for usage.\n`);
-    return EXIT_ERROR;
+    if (error instanceof UsageError) {
+      io.stderr(`kubegate: error: ${error.message}\nRun \`kubegate --help\` for usage.\n`);
+      return EXIT_ERROR;
+    }
+    return reportFailure(error, argv.includes('--debug'), io);
   }
-  switch (command.name) {
-    case 'help':
-      io.stdout(HELP);
-      return EXIT_OK;
-    case 'version':
-      io.stdout(`${packageInfo().version}\n`);
-      return EXIT_OK;
-    case 'rules':
-      return listRules(io);
-    case 'explain':
-      return explainRule(command.ruleId, io);
-    case 'lint':
-      try {
+  try {
+    switch (command.name) {
+      case 'help':
+        io.stdout(HELP);
+        return EXIT_OK;
+      case 'version':
+        io.stdout(`${packageInfo().version}\n`);
+        return EXIT_OK;
+      case 'rules':
+        return listRules(io);
+      case 'explain':
+        return await explainRule(command.ruleId, io);
+      case 'lint':
         return await runLint(command.options, io);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'EACCES' || code === 'ENOENT' || code === 'EISDIR') {
-          io.stderr(`kubegate: error: ${(error as Error).message}\n`);
-          return EXIT_ERROR;
-        }
-        throw error;
-      }
+    }
+  } catch (error) {
+    return reportFailure(error, command.name !== 'help' && command.name !== 'version' && command.debug, io);
   }
 }

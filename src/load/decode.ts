@@ -1,4 +1,4 @@
-import type { Source } from '../parse/parse.js';
+import type { Source } from '../core/types.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 /** For counting columns in a prefix that may hold other bad bytes (a binary file's header before its NUL). */

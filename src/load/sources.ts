@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import type { Source } from '../parse/parse.js';
+import type { Source } from '../core/types.js';
 import { decodeSource } from './decode.js';
 
 export const MANIFEST_EXTENSIONS: readonly string[] = ['.yaml', '.yml', '.json'];

@@ -1,35 +1,38 @@
+import type { GroupKind } from './kinds.js';
 import type { Resource } from './resource.js';
 
-function key(kind: string, namespace: string | undefined, name: string): string {
-  return `${kind}\u0000${namespace ?? ''}\u0000${name}`;
+function key(groupKind: GroupKind, namespace: string | undefined, name: string): string {
+  return `${groupKind}\u0000${namespace ?? ''}\u0000${name}`;
+}
+
+function append<K, V>(map: Map<K, V[]>, k: K, value: V): void {
+  const list = map.get(k);
+  if (list) list.push(value);
+  else map.set(k, [value]);
 }
 
 /**
- * Every resource of a run, looked up by kind, namespace and name in constant time, so rules that
- * relate resources to each other keep a run linear in the size of its input.
+ * Every resource of a run, looked up by group/kind, namespace and name in constant time, so rules
+ * that relate resources to each other keep a run linear in the size of its input.
  */
 export class ResourceIndex {
   private readonly byKey = new Map<string, Resource[]>();
-  private readonly byKind = new Map<string, Resource[]>();
+  private readonly byGroupKind = new Map<GroupKind, Resource[]>();
 
   constructor(readonly resources: readonly Resource[]) {
     for (const resource of resources) {
-      const k = key(resource.kind, resource.namespace, resource.name);
-      const same = this.byKey.get(k);
-      if (same) same.push(resource);
-      else this.byKey.set(k, [resource]);
-      const ofKind = this.byKind.get(resource.kind);
-      if (ofKind) ofKind.push(resource);
-      else this.byKind.set(resource.kind, [resource]);
+      append(this.byKey, key(resource.groupKind, resource.namespace, resource.name), resource);
+      append(this.byGroupKind, resource.groupKind, resource);
     }
   }
 
-  /** Resources of `kind` named `name` in `namespace` (undefined: written without a namespace). Several when defined twice. */
-  get(kind: string, namespace: string | undefined, name: string): readonly Resource[] {
-    return this.byKey.get(key(kind, namespace, name)) ?? [];
+  /** Resources of a group/kind named `name` in `namespace` (undefined: written without one). Several when defined twice. */
+  get(groupKind: GroupKind, namespace: string | undefined, name: string): readonly Resource[] {
+    return this.byKey.get(key(groupKind, namespace, name)) ?? [];
   }
 
-  ofKind(kind: string): readonly Resource[] {
-    return this.byKind.get(kind) ?? [];
+  /** Every resource of a group/kind (`apps/Deployment`, `Secret`). */
+  ofKind(groupKind: GroupKind): readonly Resource[] {
+    return this.byGroupKind.get(groupKind) ?? [];
   }
 }

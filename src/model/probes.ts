@@ -1,4 +1,4 @@
-import type { ObjectPath } from '../engine/types.js';
+import type { ObjectPath } from '../core/types.js';
 import { isObject, type KubeObject } from './resource.js';
 import type { ContainerRef } from './workload.js';
 

@@ -1,25 +1,29 @@
-import type { ObjectPath, ResourceRef } from '../engine/types.js';
-import type { ParsedDocument } from '../parse/parse.js';
+import type { DocumentLocator, FindingOrigin, ObjectPath, ResourceRef } from '../core/types.js';
+import { apiGroupOf, groupKind, type GroupKind } from './kinds.js';
 
 /** Any JSON-like mapping from a manifest; rules narrow it with the helpers in `model/`. */
 export type KubeObject = Record<string, unknown>;
 
 export interface Resource {
   apiVersion: string;
+  /** The API group of `apiVersion`: `apps`, `argoproj.io`, or the empty string for core. */
+  group: string;
   kind: string;
+  /** `group/kind` as the kind registry names it (`apps/Deployment`, `Pod`). */
+  groupKind: GroupKind;
   /** As written; `undefined` when the manifest leaves it to the context (kubectl's current namespace). */
   namespace: string | undefined;
   name: string;
   object: KubeObject;
-  /** The document the resource was read from. */
-  document: ParsedDocument;
+  /** The document the resource was read from: its file, and how paths in it become ranges. */
+  document: DocumentLocator;
   /** Where the object sits inside the document: `[]`, or `['items', n]` for members of a `List`. */
   basePath: ObjectPath;
   /**
    * The file an author edits to change this object, when the input was rendered: Helm's
    * `# Source:` comment, or the path in Kustomize's `config.kubernetes.io/origin` annotation.
    */
-  templateSource: string | undefined;
+  origin: FindingOrigin | undefined;
 }
 
 export function resourceRef(resource: Resource): ResourceRef {
@@ -28,43 +32,70 @@ export function resourceRef(resource: Resource): ResourceRef {
   return ref;
 }
 
-/** `Kind/namespace/name`, or `Kind/name` without a namespace: how findings name a resource. */
-export function describeResource(ref: ResourceRef): string {
-  return ref.namespace ? `${ref.kind}/${ref.namespace}/${ref.name}` : `${ref.kind}/${ref.name}`;
-}
-
 export function isObject(value: unknown): value is KubeObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The value at `path` inside `value`, or undefined where the path leaves the object. */
-export function valueAt(value: unknown, path: ObjectPath): unknown {
-  let current = value;
-  for (const segment of path) {
-    if (typeof segment === 'number') {
-      if (!Array.isArray(current)) return undefined;
-      current = current[segment];
-    } else {
-      if (!isObject(current) || !Object.hasOwn(current, segment)) return undefined;
-      current = current[segment];
-    }
-  }
-  return current;
+/** Configuration files read by client tools, which look like objects but never reach a cluster. */
+const CLIENT_CONFIG_GROUPS = /^(kustomize\.config\.k8s\.io|config\.kubernetes\.io|kpt\.dev|skaffold|kind\.x-k8s\.io|helm\.sh|ctlptl\.dev|install\.istio\.io)\b/;
+
+const KUSTOMIZE_ORIGIN = 'config.kubernetes.io/origin';
+
+/** `kustomize build` with `buildMetadata: [originAnnotations]` records each object's source file as `path: <file>`. */
+function kustomizeOrigin(annotation: unknown): FindingOrigin | undefined {
+  if (typeof annotation !== 'string') return undefined;
+  const path = /^path:\s*(\S.*?)\s*$/m.exec(annotation)?.[1];
+  if (!path) return undefined;
+  const repo = /^repo:\s*(\S.*?)\s*$/m.exec(annotation)?.[1];
+  return { file: repo ? `${repo} ${path}` : path };
 }
 
-/** How many leading segments of `path` exist in `value`. */
-export function existingPrefixLength(value: unknown, path: ObjectPath): number {
-  let current = value;
-  let length = 0;
-  for (const segment of path) {
-    if (typeof segment === 'number') {
-      if (!Array.isArray(current) || segment >= current.length) break;
-      current = current[segment];
-    } else {
-      if (!isObject(current) || !Object.hasOwn(current, segment)) break;
-      current = current[segment];
-    }
-    length++;
+/** What one object of a document turns into. */
+export type ObjectReading =
+  | { kind: 'resource'; resource: Resource }
+  | { kind: 'skip'; reason: string }
+  /** Looks like a Kubernetes object but lacks what identifies one; `path` is where to show it. */
+  | { kind: 'incomplete'; fields: string[]; objectKind: string; path: ObjectPath };
+
+/**
+ * Reads one object of a parsed document as a resource, or says why it is not one. `origin` is
+ * what the document itself says about its source (Helm's comment); an annotation on the object
+ * is used otherwise.
+ */
+export function readObject(object: KubeObject, document: DocumentLocator, basePath: ObjectPath, origin: FindingOrigin | undefined): ObjectReading {
+  const { apiVersion, kind } = object;
+  const metadata = isObject(object.metadata) ? object.metadata : undefined;
+  // Without a kind there is nothing to call it: a Chart.yaml or values file has an apiVersion too.
+  if (typeof kind !== 'string') return { kind: 'skip', reason: 'not a Kubernetes object (no kind)' };
+  if (typeof apiVersion === 'string' && CLIENT_CONFIG_GROUPS.test(apiVersion)) {
+    return { kind: 'skip', reason: `client-side configuration (${kind}), not a cluster object` };
   }
-  return length;
+  const missing: string[] = [];
+  if (typeof apiVersion !== 'string' || apiVersion === '') missing.push('apiVersion');
+  if (kind === '') missing.push('kind');
+  const name = metadata?.name;
+  if ((typeof name !== 'string' || name === '') && typeof metadata?.generateName !== 'string') missing.push('metadata.name');
+  if (missing.length > 0) {
+    const first = missing[0]!;
+    const at = first !== 'metadata.name' ? first : metadata ? 'metadata' : 'kind';
+    return { kind: 'incomplete', fields: missing, objectKind: kind || 'object', path: [...basePath, at] };
+  }
+  const namespace = metadata?.namespace;
+  const annotations = isObject(metadata?.annotations) ? metadata.annotations : undefined;
+  const group = apiGroupOf(apiVersion as string);
+  return {
+    kind: 'resource',
+    resource: {
+      apiVersion: apiVersion as string,
+      group,
+      kind,
+      groupKind: groupKind(group, kind),
+      namespace: typeof namespace === 'string' && namespace !== '' ? namespace : undefined,
+      name: typeof name === 'string' && name !== '' ? name : String(metadata?.generateName),
+      object,
+      document,
+      basePath,
+      origin: origin ?? kustomizeOrigin(annotations?.[KUSTOMIZE_ORIGIN]),
+    },
+  };
 }

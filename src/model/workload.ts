@@ -1,32 +1,14 @@
-import type { ObjectPath } from '../engine/types.js';
+import type { ObjectPath } from '../core/types.js';
+import { BATCH_KINDS, podSpecPathOf } from './kinds.js';
 import { isObject, type KubeObject, type Resource } from './resource.js';
-
-/** Where each workload kind keeps its pod spec. */
-const POD_SPEC_PATHS: Record<string, ObjectPath> = {
-  Pod: ['spec'],
-  Deployment: ['spec', 'template', 'spec'],
-  StatefulSet: ['spec', 'template', 'spec'],
-  DaemonSet: ['spec', 'template', 'spec'],
-  ReplicaSet: ['spec', 'template', 'spec'],
-  ReplicationController: ['spec', 'template', 'spec'],
-  Job: ['spec', 'template', 'spec'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
-  Rollout: ['spec', 'template', 'spec'],
-};
-
-/** Kinds that carry a pod template, for rules whose `meta.kinds` is `workloads`. */
-export const WORKLOAD_KINDS: readonly string[] = Object.keys(POD_SPEC_PATHS);
-
-/** Kinds whose pods run to completion, where serving checks such as readiness do not apply. */
-export const BATCH_KINDS: ReadonlySet<string> = new Set(['Job', 'CronJob']);
 
 /**
  * Whether the workload's pods are meant to finish rather than serve: Jobs and CronJobs, and bare
  * Pods whose restartPolicy is Never or OnFailure (one-off tasks, test and debug pods).
  */
 export function runsToCompletion(resource: Resource): boolean {
-  if (BATCH_KINDS.has(resource.kind)) return true;
-  if (resource.kind !== 'Pod') return false;
+  if (BATCH_KINDS.has(resource.groupKind)) return true;
+  if (resource.groupKind !== 'Pod') return false;
   const policy = podSpec(resource)?.spec.restartPolicy;
   return policy === 'Never' || policy === 'OnFailure';
 }
@@ -60,7 +42,7 @@ export interface ContainerRef {
 
 /** The pod spec of a workload (the pod template's spec, or a Pod's own spec). */
 export function podSpec(resource: Resource): PodSpecRef | undefined {
-  const path = POD_SPEC_PATHS[resource.kind];
+  const path = podSpecPathOf(resource.groupKind);
   if (!path) return undefined;
   let current: unknown = resource.object;
   for (const segment of path) {

@@ -1,7 +1,7 @@
 import type { Document, Node as YamlNode } from 'yaml';
 import { yamlLibrary } from './lazy-yaml.js';
-import type { ObjectPath } from '../engine/types.js';
-import { firstLineEnd, type HighlightTarget, type Span } from './locate.js';
+import type { HighlightTarget, ObjectPath } from '../core/types.js';
+import { firstLineEnd, type Span } from './locate.js';
 
 function isBlockCollection(node: unknown): boolean {
   const { isMap, isSeq } = yamlLibrary();

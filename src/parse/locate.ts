@@ -1,4 +1,4 @@
-import type { ObjectPath } from '../engine/types.js';
+import type { HighlightTarget, ObjectPath } from '../core/types.js';
 
 /**
  * Finds where a path lies in a YAML document without building a syntax tree.
@@ -18,7 +18,6 @@ export interface Span {
   end: number;
 }
 
-export type HighlightTarget = 'key' | 'value';
 
 type Node =
   | { kind: 'map'; indent: number; start: number }

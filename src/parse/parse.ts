@@ -1,57 +1,33 @@
 import jsyaml from 'js-yaml';
 import type { Document } from 'yaml';
-import type { ObjectPath, Skip } from '../engine/types.js';
-import { isObject, type Resource } from '../model/resource.js';
+import type { DiagnosticId, FindingOrigin, ObjectPath, Range, Skip, Source } from '../core/types.js';
 import { yamlLibrary } from './lazy-yaml.js';
-import type { HighlightTarget, LocatorCache } from './locate.js';
+import { rangeOfSpan, YamlDocumentLocator, type SourceFile } from './positions.js';
 import { LineIndex, splitDocuments, type DocumentSpan } from './text.js';
 
-/** A file or stdin, already read. `text` is what the loader decoded; `encodingError` says why it could not. */
-export interface Source {
-  path: string;
-  text: string;
-  encodingError?: { line: number; column: number; reason: string };
-}
-
-export interface SourceFile {
-  path: string;
-  /** The text with any byte-order mark removed, so columns match what an editor shows. */
-  text: string;
-  lineIndex(): LineIndex;
-}
-
 export interface ParsedDocument {
-  file: SourceFile;
-  span: DocumentSpan;
-  /** 1-based line where the document's content starts, after its marker and leading comments. */
-  line: number;
+  locator: YamlDocumentLocator;
   value: unknown;
   /** Helm's `# Source: chart/templates/x.yaml`, naming the template an author edits. */
-  templateSource?: string;
-  /** A full syntax tree, built only when the fast path could not parse or locate something. */
-  yamlDocument?: Document;
-  /** Steps the fast locator has already taken in this document. */
-  locatorCache?: LocatorCache;
+  origin?: FindingOrigin;
 }
 
-export type Location =
-  | { document: ParsedDocument; path: ObjectPath; on?: HighlightTarget }
-  | { file: SourceFile; start: number; end: number }
-  | { file: SourceFile; line: number; column: number };
-
-/** A finding the parser raises before any rule runs: messages come from the parse-stage rule's metadata. */
-export interface ParseProblem {
-  ruleId: string;
+/** A problem the parser found: its id names an entry of the engine's diagnostic catalogue. */
+export interface ParseDiagnostic {
+  id: DiagnosticId;
   messageId: string;
   data?: Record<string, string | number>;
-  location: Location;
-  templateSource?: string;
+  file: string;
+  range: Range;
+  /** The document it was found in, when that document still parsed (a duplicate key). */
+  document?: ParsedDocument;
+  origin?: FindingOrigin;
 }
 
 export interface ParsedSource {
-  file: SourceFile;
-  resources: Resource[];
-  problems: ParseProblem[];
+  file: string;
+  documents: ParsedDocument[];
+  diagnostics: ParseDiagnostic[];
   skips: Skip[];
 }
 
@@ -62,9 +38,6 @@ export interface ParsedSource {
 // The merge type is in js-yaml's runtime `types` table, which its type definitions leave out.
 const mergeType = (jsyaml as unknown as { types: { merge: jsyaml.Type } }).types.merge;
 const SCHEMA = jsyaml.CORE_SCHEMA.extend({ implicit: [mergeType], explicit: [] });
-
-/** Configuration files read by client tools, which look like objects but never reach a cluster. */
-const CLIENT_CONFIG_GROUPS = /^(kustomize\.config\.k8s\.io|config\.kubernetes\.io|kpt\.dev|skaffold|kind\.x-k8s\.io|helm\.sh|ctlptl\.dev|install\.istio\.io)\b/;
 
 /**
  * Template actions that only Helm evaluates. Rendered output legitimately carries Go templates
@@ -123,6 +96,7 @@ function firstLineOf(message: string): string {
 interface DocumentValue {
   value: unknown;
   yamlDocument?: Document;
+  duplicateKeys: { start: number; end: number; key: string }[];
 }
 
 /**
@@ -130,67 +104,76 @@ interface DocumentValue {
  * indentation quirks on valid YAML), the `yaml` library parses the document again: its spec
  * compliance decides whether the document is really broken, and its errors carry exact positions.
  */
-function parseDocumentValue(file: SourceFile, span: DocumentSpan, problems: ParseProblem[], templateSource: string | undefined): DocumentValue | undefined {
+function parseDocumentValue(file: SourceFile, span: DocumentSpan, report: (id: DiagnosticId, messageId: string, start: number, end: number, data?: Record<string, string | number>) => void): DocumentValue | undefined {
   const source = file.text.slice(span.start, span.end);
   try {
-    return { value: jsyaml.load(source, { schema: SCHEMA, filename: file.path }) };
+    return { value: jsyaml.load(source, { schema: SCHEMA, filename: file.path }), duplicateKeys: [] };
   } catch {
     // Fall through to the precise parser.
   }
   const { parseDocument } = yamlLibrary();
   const yamlDocument = parseDocument(source, { merge: true, uniqueKeys: true, logLevel: 'silent', prettyErrors: false });
   const errors = yamlDocument.errors.filter((error) => error.code !== 'DUPLICATE_KEY');
-  const report = (ruleId: string, messageId: string, start: number, end: number, data?: Record<string, string | number>) => {
-    const problem: ParseProblem = { ruleId, messageId, location: { file, start: span.start + start, end: span.start + Math.max(end, start + 1) } };
-    if (data) problem.data = data;
-    if (templateSource) problem.templateSource = templateSource;
-    problems.push(problem);
-  };
+  const at = (start: number, end: number): [number, number] => [span.start + start, span.start + Math.max(end, start + 1)];
   if (errors.length > 0) {
     const template = source.indexOf('{{');
     if (template !== -1) {
       const close = source.indexOf('}}', template);
-      report('unrendered-template', 'unrendered', template, close === -1 ? template + 2 : close + 2);
+      report('unrendered-template', 'unrendered', ...at(template, close === -1 ? template + 2 : close + 2));
     } else {
       const first = errors[0]!;
       const atEnd = first.pos[0] >= source.trimEnd().length;
       const opener = !atEnd ? undefined : /quote/i.test(first.message) ? unclosedQuote(source, first.pos[0]) : /flow|[\]}]/i.test(first.message) ? unclosedBracket(source) : undefined;
       const [start, end] = opener ?? first.pos;
-      report('yaml-syntax-error', 'syntax', start, end, { detail: firstLineOf(first.message) });
+      report('yaml-syntax-error', 'syntax', ...at(start, end), { detail: firstLineOf(first.message) });
     }
     return undefined;
   }
-  for (const error of yamlDocument.errors) {
+  const duplicateKeys = yamlDocument.errors.map((error) => {
     const key = /^("[^"\n]*"|'[^'\n]*'|[^:#\n]*[^:#\s])/.exec(source.slice(error.pos[0]))?.[0] ?? source.slice(error.pos[0], error.pos[1]);
-    report('duplicate-key', 'duplicate', error.pos[0], error.pos[0] + key.length, { key: key.replace(/^["']|["']$/g, '') });
-  }
-  return { value: yamlDocument.toJS({ maxAliasCount: -1 }), yamlDocument };
+    const [start, end] = at(error.pos[0], error.pos[0] + key.length);
+    return { start, end, key: key.replace(/^["']|["']$/g, '') };
+  });
+  return { value: yamlDocument.toJS({ maxAliasCount: -1 }), yamlDocument, duplicateKeys };
 }
 
-/** Finds whole values that are Helm template actions, in documents that parsed but were never rendered. */
-function findUnrenderedValues(value: unknown, path: (string | number)[], found: ObjectPath[]): void {
-  if (typeof value === 'string') {
-    if (!value.includes('\n') && value.trimStart().startsWith('{{') && HELM_ACTION.test(value)) found.push([...path]);
-    return;
-  }
-  if (Array.isArray(value)) {
-    value.forEach((item, i) => findUnrenderedValues(item, [...path, i], found));
-    return;
-  }
-  if (isObject(value)) {
+/**
+ * Finds whole values that are Helm template actions, in documents that parsed but were never
+ * rendered. Each object is looked at once: YAML aliases share one object among many places, so an
+ * alias bomb costs what its text costs, and a shared template string is reported once.
+ */
+function findUnrenderedValues(root: unknown): ObjectPath[] {
+  const found: ObjectPath[] = [];
+  const seen = new Set<object>();
+  const path: (string | number)[] = [];
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string') {
+      if (!value.includes('\n') && value.trimStart().startsWith('{{') && HELM_ACTION.test(value)) found.push([...path]);
+      return;
+    }
+    if (typeof value !== 'object' || value === null || seen.has(value)) return;
+    seen.add(value);
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        visit(value[i]);
+        path.pop();
+      }
+      return;
+    }
     for (const [key, child] of Object.entries(value)) {
       // An unquoted `{{ x }}` value parses as a flow mapping whose key is itself a mapping.
       if (key === '[object Object]' || (key.startsWith('{') && key.endsWith('}'))) {
-        found.push(path);
+        found.push([...path]);
         return;
       }
-      findUnrenderedValues(child, [...path, key], found);
+      path.push(key);
+      visit(child);
+      path.pop();
     }
-  }
-}
-
-function skip(skips: Skip[], file: SourceFile, line: number, reason: string): void {
-  skips.push({ file: file.path, line, reason });
+  };
+  visit(root);
+  return found;
 }
 
 /**
@@ -214,114 +197,63 @@ function documentHead(text: string, span: DocumentSpan): { line: number; templat
   return templateSource ? { line, templateSource } : { line };
 }
 
-function toResource(object: Record<string, unknown>, document: ParsedDocument, basePath: ObjectPath, problems: ParseProblem[], skips: Skip[]): Resource | undefined {
-  const { apiVersion, kind } = object;
-  const metadata = isObject(object.metadata) ? object.metadata : undefined;
-  // Without a kind there is nothing to call it: a Chart.yaml or values file has an apiVersion too.
-  if (typeof kind !== 'string') {
-    skip(skips, document.file, document.line, 'not a Kubernetes object (no kind)');
-    return undefined;
-  }
-  if (typeof apiVersion === 'string' && CLIENT_CONFIG_GROUPS.test(apiVersion)) {
-    skip(skips, document.file, document.line, `client-side configuration (${String(kind)}), not a cluster object`);
-    return undefined;
-  }
-  const missing: string[] = [];
-  if (typeof apiVersion !== 'string' || apiVersion === '') missing.push('apiVersion');
-  if (kind === '') missing.push('kind');
-  const name = metadata?.name;
-  if ((typeof name !== 'string' || name === '') && typeof metadata?.generateName !== 'string') missing.push('metadata.name');
-  if (missing.length > 0) {
-    const problem: ParseProblem = {
-      ruleId: 'incomplete-resource',
-      messageId: 'missing',
-      data: { fields: missing.join(', '), kind: kind || 'object' },
-      location: { document, path: [...basePath, missing[0] === 'metadata.name' && metadata ? 'metadata' : missing[0] === 'metadata.name' ? 'kind' : missing[0]!], on: 'key' },
-    };
-    if (document.templateSource) problem.templateSource = document.templateSource;
-    problems.push(problem);
-    return undefined;
-  }
-  const namespace = metadata?.namespace;
-  const annotations = isObject(metadata?.annotations) ? metadata.annotations : undefined;
-  return {
-    apiVersion: apiVersion as string,
-    kind: kind as string,
-    namespace: typeof namespace === 'string' && namespace !== '' ? namespace : undefined,
-    name: typeof name === 'string' ? name : String(metadata?.generateName),
-    object,
-    document,
-    basePath,
-    templateSource: document.templateSource ?? kustomizeOrigin(annotations?.[KUSTOMIZE_ORIGIN]),
-  };
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const KUSTOMIZE_ORIGIN = 'config.kubernetes.io/origin';
-
-/** `kustomize build` with `buildMetadata: [originAnnotations]` records each object's source file as `path: <file>`. */
-function kustomizeOrigin(annotation: unknown): string | undefined {
-  if (typeof annotation !== 'string') return undefined;
-  const path = /^path:\s*(\S.*?)\s*$/m.exec(annotation)?.[1];
-  if (!path) return undefined;
-  const repo = /^repo:\s*(\S.*?)\s*$/m.exec(annotation)?.[1];
-  return repo ? `${repo} ${path}` : path;
-}
-
+/**
+ * Reads one source into documents, each with a locator, plus the problems found on the way and
+ * the documents that are not objects at all. Which objects are Kubernetes resources is the
+ * model's business.
+ */
 export function parseSource(source: Source): ParsedSource {
   const file = makeSourceFile(source.path, source.text);
-  const result: ParsedSource = { file, resources: [], problems: [], skips: [] };
+  const result: ParsedSource = { file: file.path, documents: [], diagnostics: [], skips: [] };
+  const skip = (line: number, reason: string) => result.skips.push({ file: file.path, line, reason });
   if (source.encodingError) {
     const { line, column, reason } = source.encodingError;
-    result.problems.push({ ruleId: 'invalid-encoding', messageId: 'encoding', data: { reason }, location: { file, line, column } });
+    result.diagnostics.push({ id: 'invalid-encoding', messageId: 'encoding', data: { reason }, file: file.path, range: { line, column, endLine: line, endColumn: column + 1 } });
     return result;
   }
   if (file.text.trim() === '') {
-    skip(result.skips, file, 1, 'empty file');
+    skip(1, 'empty file');
     return result;
   }
   for (const span of splitDocuments(file.text)) {
     const head = documentHead(file.text, span);
-    const templateSource = head.templateSource;
-    const parsed = parseDocumentValue(file, span, result.problems, templateSource);
-    if (!parsed || parsed.value === null || parsed.value === undefined) continue;
-    const document: ParsedDocument = { file, span, line: head.line, value: parsed.value };
-    if (templateSource) document.templateSource = templateSource;
-    if (parsed.yamlDocument) document.yamlDocument = parsed.yamlDocument;
+    const origin: FindingOrigin | undefined = head.templateSource ? { file: head.templateSource } : undefined;
+    const diagnostic = (id: DiagnosticId, messageId: string, range: Range, data?: Record<string, string | number>, document?: ParsedDocument): void => {
+      const found: ParseDiagnostic = { id, messageId, file: file.path, range };
+      if (data) found.data = data;
+      if (document) found.document = document;
+      if (origin) found.origin = origin;
+      result.diagnostics.push(found);
+    };
+    const parsed = parseDocumentValue(file, span, (id, messageId, start, end, data) => diagnostic(id, messageId, rangeOfSpan(file, { start, end }), data));
+    if (!parsed) continue;
     const { value } = parsed;
-    if (!isObject(value)) {
-      skip(result.skips, file, head.line, `not a Kubernetes object (a YAML ${Array.isArray(value) ? 'sequence' : 'scalar'})`);
+    const document: ParsedDocument = { locator: new YamlDocumentLocator(file, span, head.line, value, parsed.yamlDocument), value };
+    if (origin) document.origin = origin;
+    for (const duplicate of parsed.duplicateKeys) {
+      diagnostic('duplicate-key', 'duplicate', rangeOfSpan(file, duplicate), { key: duplicate.key }, isMapping(value) ? document : undefined);
+    }
+    if (value === null || value === undefined) continue;
+    if (!isMapping(value)) {
+      skip(head.line, `not a Kubernetes object (a YAML ${Array.isArray(value) ? 'sequence' : 'scalar'})`);
       continue;
     }
     const brace = file.text.indexOf('{{', span.start);
     if (brace !== -1 && brace < span.end) {
-      const unrendered: ObjectPath[] = [];
-      findUnrenderedValues(value, [], unrendered);
+      const unrendered = findUnrenderedValues(value);
       if (unrendered.length > 0) {
-        for (const path of unrendered) {
-          const problem: ParseProblem = { ruleId: 'unrendered-template', messageId: 'unrendered', location: { document, path } };
-          if (templateSource) problem.templateSource = templateSource;
-          result.problems.push(problem);
-        }
+        for (const path of unrendered) diagnostic('unrendered-template', 'unrendered', document.locator.rangeOf(path));
         continue;
       }
     }
-    const kind = value.kind;
-    if (typeof kind === 'string' && kind.endsWith('List') && Array.isArray(value.items)) {
-      value.items.forEach((item, i) => {
-        if (!isObject(item)) {
-          skip(result.skips, file, head.line, `item ${i} of ${kind} is not an object`);
-          return;
-        }
-        const resource = toResource(item, document, ['items', i], result.problems, result.skips);
-        if (resource) result.resources.push(resource);
-      });
-      continue;
-    }
-    const resource = toResource(value, document, [], result.problems, result.skips);
-    if (resource) result.resources.push(resource);
+    result.documents.push(document);
   }
-  if (result.resources.length === 0 && result.problems.length === 0 && result.skips.length === 0) {
-    skip(result.skips, file, 1, 'no YAML content (only comments or empty documents)');
+  if (result.documents.length === 0 && result.diagnostics.length === 0 && result.skips.length === 0) {
+    skip(1, 'no YAML content (only comments or empty documents)');
   }
   return result;
 }

@@ -1,34 +1,82 @@
-import type { Range } from '../engine/types.js';
-import { existingPrefixLength } from '../model/resource.js';
+import type { Document } from 'yaml';
+import type { DocumentLocator, HighlightTarget, ObjectPath, Range } from '../core/types.js';
 import { yamlLibrary } from './lazy-yaml.js';
 import { locateInYamlDocument } from './locate-yaml.js';
-import { locateFast, newLocatorCache, type Span } from './locate.js';
-import type { Location, ParsedDocument } from './parse.js';
+import { locateFast, newLocatorCache, type LocatorCache, type Span } from './locate.js';
+import type { LineIndex, DocumentSpan } from './text.js';
 
-function spanInDocument(document: ParsedDocument, path: Extract<Location, { document: ParsedDocument }>): Span {
-  const { file, span } = document;
-  const reachable = path.path.slice(0, existingPrefixLength(document.value, path.path));
-  // A field that is missing is shown on its nearest existing parent, so the key form is what fits.
-  const on = reachable.length === path.path.length ? path.on : 'value';
-  if (!document.yamlDocument) {
-    const fast = locateFast(file.text, span.start, span.end, reachable, on, (document.locatorCache ??= newLocatorCache()));
-    if (fast) return fast;
-    document.yamlDocument = yamlLibrary().parseDocument(file.text.slice(span.start, span.end), { merge: true, uniqueKeys: false, logLevel: 'silent' });
-  }
-  const located = locateInYamlDocument(file.text, span.start, document.yamlDocument, reachable, on);
-  return located?.span ?? { start: span.start, end: span.start };
+/** A file's text as positions are counted in it (any byte-order mark removed). */
+export interface SourceFile {
+  path: string;
+  text: string;
+  lineIndex(): LineIndex;
 }
 
-/** Turns where a finding is (a path in a document, or a place in a file) into a line/column range. */
-export function resolveRange(location: Location): Range {
-  if ('line' in location) {
-    return { line: location.line, column: location.column, endLine: location.line, endColumn: location.column + 1 };
+/** How many leading segments of `path` exist in `value`. */
+function existingPrefixLength(value: unknown, path: ObjectPath): number {
+  let current = value;
+  let length = 0;
+  for (const segment of path) {
+    if (typeof segment === 'number') {
+      if (!Array.isArray(current) || segment >= current.length) break;
+    } else if (typeof current !== 'object' || current === null || Array.isArray(current) || !Object.hasOwn(current, segment)) {
+      break;
+    }
+    current = (current as Record<string | number, unknown>)[segment];
+    length++;
   }
-  const file = 'document' in location ? location.document.file : location.file;
-  const span = 'document' in location ? spanInDocument(location.document, location) : location;
+  return length;
+}
+
+/** A span of a file's text as a line/column range; an empty span still covers one column. */
+export function rangeOfSpan(file: SourceFile, span: Span): Range {
   const lines = file.lineIndex();
   const start = lines.position(span.start);
   const end = lines.position(Math.max(span.end, span.start));
   if (end.line === start.line && end.column <= start.column) end.column = start.column + 1;
   return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+}
+
+/**
+ * Answers "where is this path?" for one document. The fast line scanner answers most questions;
+ * where it gives up, the document is parsed once by the `yaml` library and kept for the next.
+ */
+export class YamlDocumentLocator implements DocumentLocator {
+  private cache: LocatorCache | undefined;
+
+  constructor(
+    private readonly source: SourceFile,
+    private readonly span: DocumentSpan,
+    readonly line: number,
+    private readonly value: unknown,
+    private yamlDocument: Document | undefined,
+  ) {}
+
+  get file(): string {
+    return this.source.path;
+  }
+
+  rangeOf(path: ObjectPath, on: HighlightTarget = 'value'): Range {
+    return rangeOfSpan(this.source, this.locate(path, on));
+  }
+
+  spanOf(path: ObjectPath, on: HighlightTarget = 'value'): Span | undefined {
+    if (existingPrefixLength(this.value, path) !== path.length) return undefined;
+    return this.locate(path, on);
+  }
+
+  private locate(path: ObjectPath, on: HighlightTarget): Span {
+    const { text } = this.source;
+    const { start, end } = this.span;
+    const reachable = path.slice(0, existingPrefixLength(this.value, path));
+    // A field that is missing is shown on its nearest existing parent, so the key form is what fits.
+    const target = reachable.length === path.length ? on : 'value';
+    if (!this.yamlDocument) {
+      const fast = locateFast(text, start, end, reachable, target, (this.cache ??= newLocatorCache()));
+      if (fast) return fast;
+      this.yamlDocument = yamlLibrary().parseDocument(text.slice(start, end), { merge: true, uniqueKeys: false, logLevel: 'silent' });
+    }
+    const located = locateInYamlDocument(text, start, this.yamlDocument, reachable, target);
+    return located?.span ?? { start, end: start };
+  }
 }

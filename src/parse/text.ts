@@ -51,7 +51,7 @@ export function splitDocuments(text: string): DocumentSpan[] {
 export class LineIndex {
   private readonly starts: number[] = [0];
 
-  constructor(private readonly text: string) {
+  constructor(text: string) {
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
 
@@ -66,26 +66,4 @@ export class LineIndex {
     }
     return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
   }
-
-  lineStart(line: number): number {
-    return this.starts[Math.min(Math.max(line, 1), this.starts.length) - 1]!;
-  }
-
-  /** End of a line's content, before any `\r\n` or `\n`. */
-  lineContentEnd(line: number): number {
-    const next = line < this.starts.length ? this.starts[line]! - 1 : this.text.length;
-    return next > 0 && this.text.charCodeAt(next - 1) === 0x0d ? next - 1 : next;
-  }
-
-  get lineCount(): number {
-    return this.starts.length;
-  }
-}
-
-/** End of the line holding `offset`, before `\r\n` or `\n`. */
-export function lineEndAt(text: string, offset: number): number {
-  let end = text.indexOf('\n', offset);
-  if (end === -1) end = text.length;
-  if (end > offset && text.charCodeAt(end - 1) === 0x0d) end--;
-  return end;
 }

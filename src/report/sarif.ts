@@ -1,12 +1,9 @@
-import { createHash } from 'node:crypto';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ArtifactLocation, Location, Log, Notification, ReportingDescriptor, Result } from 'sarif';
-import type { Finding, LintResult, Rule, Severity } from '../engine/types.js';
-import { describeResource } from '../model/resource.js';
-import { packageInfo } from '../package-info.js';
-import { formatPath } from './path.js';
-import { ruleHelpUri } from './rule-docs.js';
+import type { ArtifactLocation, Location, Log, Notification, ReportingDescriptor, Result, Suppression as SarifSuppression } from 'sarif';
+import { fingerprinter } from '../core/fingerprint.js';
+import { describeResource } from '../core/format.js';
+import type { LintResult, Range, ResourceRef, RuleDescriptor, Severity, Suppression } from '../core/types.js';
 import type { ReportContext, Reporter } from './types.js';
 
 /** The errata01 schema, the one the tests validate against. */
@@ -14,8 +11,11 @@ const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os
 
 const SRCROOT = '%SRCROOT%';
 
-/** Bump the suffix only when the fingerprint input changes, since every existing alert would reopen. */
-const FINGERPRINT_KEY = 'kubegate/v1';
+/**
+ * Bump the suffix only when the fingerprint input changes, since every existing alert would
+ * reopen. v2: the message id replaced the message text.
+ */
+const FINGERPRINT_KEY = 'kubegate/v2';
 
 const LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -30,18 +30,18 @@ function pascalCase(id: string): string {
     .join('');
 }
 
-function describeRule(rule: Rule): ReportingDescriptor {
-  const { meta } = rule;
-  return {
+function describeRule(meta: RuleDescriptor): ReportingDescriptor {
+  const descriptor: ReportingDescriptor = {
     id: meta.id,
     name: pascalCase(meta.id),
     shortDescription: { text: meta.description },
     fullDescription: { text: meta.rationale },
     help: { text: meta.remediation, markdown: meta.remediation },
-    helpUri: ruleHelpUri(meta.id),
     defaultConfiguration: { level: LEVEL[meta.severity] },
     properties: { category: meta.category, tags: ['kubernetes', meta.category] },
   };
+  if (meta.docsUrl !== undefined) descriptor.helpUri = meta.docsUrl;
+  return descriptor;
 }
 
 /** A directory as a file URI ending in `/`, as SARIF requires of a base URI. */
@@ -63,44 +63,28 @@ function artifactLocation(file: string, cwd: string): ArtifactLocation {
   return { uri: fromRoot.split(sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
 }
 
-function location(finding: Finding, artifact: ArtifactLocation): Location {
-  const { range } = finding;
-  const result: Location = {
+function physicalLocation(artifact: ArtifactLocation, range: Range): Location {
+  return {
     physicalLocation: {
       artifactLocation: artifact,
       region: { startLine: range.line, startColumn: range.column, endLine: range.endLine, endColumn: range.endColumn },
     },
   };
-  if (finding.resource) {
-    result.logicalLocations = [{ name: finding.resource.name, fullyQualifiedName: describeResource(finding.resource), kind: 'object' }];
-  }
-  return result;
 }
 
-/**
- * Fingerprints say which alert a result is across runs, so they leave out line numbers: an edit
- * above a finding must not close it and open a new one. A finding on a resource is identified by
- * the resource (kind, namespace and name; not apiVersion, so migrating an API keeps the alert) and
- * the path in it. Findings without a resource (parse errors) and any that still collide, such as
- * a resource defined twice in one file, are told apart by their order of occurrence.
- */
-function fingerprinter(): (finding: Finding, file: string) => string {
-  const seen = new Map<string, number>();
-  return (finding, file) => {
-    const parts = [finding.ruleId, file, finding.message];
-    if (finding.resource) {
-      const { kind, namespace, name } = finding.resource;
-      parts.push(kind, namespace ?? '', name, formatPath(finding.path ?? []));
-    }
-    const identity = parts.join('\u0000');
-    const occurrence = seen.get(identity) ?? 0;
-    seen.set(identity, occurrence + 1);
-    return createHash('sha256').update(`${identity}\u0000${occurrence}`).digest('hex');
-  };
+function withResource(location: Location, resource: ResourceRef | undefined): Location {
+  if (resource) location.logicalLocations = [{ name: resource.name, fullyQualifiedName: describeResource(resource), kind: 'object' }];
+  return location;
+}
+
+/** Annotations and inline comments live in the source; configuration and baselines outside it. */
+function sarifSuppression(suppression: Suppression): SarifSuppression {
+  const inSource = suppression.kind === 'annotation' || suppression.kind === 'inline';
+  return { kind: inSource ? 'inSource' : 'external', justification: suppression.justification, properties: { kubegateKind: suppression.kind } };
 }
 
 export function toSarif(result: LintResult, context: ReportContext): Log {
-  const ruleIndex = new Map(context.rules.map((rule, index) => [rule.meta.id, index]));
+  const ruleIndex = new Map(context.rules.map((rule, index) => [rule.id, index]));
   const fingerprint = fingerprinter();
   const results = result.findings.map((finding): Result => {
     const artifact = artifactLocation(finding.file, context.cwd);
@@ -108,17 +92,25 @@ export function toSarif(result: LintResult, context: ReportContext): Log {
       ruleId: finding.ruleId,
       level: LEVEL[finding.severity],
       message: { text: finding.message },
-      locations: [location(finding, artifact)],
+      locations: [withResource(physicalLocation(artifact, finding.range), finding.resource)],
       partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(finding, artifact.uri!) },
     };
     const index = ruleIndex.get(finding.ruleId);
     if (index !== undefined) sarifResult.ruleIndex = index;
-    if (finding.templateSource !== undefined) sarifResult.properties = { templateSource: finding.templateSource };
+    if (finding.related && finding.related.length > 0) {
+      sarifResult.relatedLocations = finding.related.map((related, id) => ({
+        ...withResource(physicalLocation(artifactLocation(related.file, context.cwd), related.range), related.resource),
+        id,
+        message: { text: related.message },
+      }));
+    }
+    if (finding.suppressions && finding.suppressions.length > 0) sarifResult.suppressions = finding.suppressions.map(sarifSuppression);
+    if (finding.origin !== undefined) sarifResult.properties = { templateSource: finding.origin.file };
     return sarifResult;
   });
 
   // A rule that threw is a failed run, which SARIF says in the invocation rather than as a result.
-  const notifications = result.internalErrors.map((text): Notification => ({ level: 'error', message: { text } }));
+  const notifications = result.internalErrors.map((error): Notification => ({ level: 'error', message: { text: error.message } }));
   const invocation = notifications.length > 0
     ? { executionSuccessful: false, toolExecutionNotifications: notifications }
     : { executionSuccessful: true };
@@ -130,10 +122,10 @@ export function toSarif(result: LintResult, context: ReportContext): Log {
       {
         tool: {
           driver: {
-            name: 'kubegate',
-            version: context.version,
-            semanticVersion: context.version,
-            informationUri: packageInfo().homepage,
+            name: context.tool.name,
+            version: context.tool.version,
+            semanticVersion: context.tool.version,
+            informationUri: context.tool.informationUri,
             rules: context.rules.map(describeRule),
           },
         },

@@ -1,6 +1,6 @@
 import { isAbsolute } from 'node:path';
-import type { Finding, LintResult, Severity, Skip } from '../engine/types.js';
-import { describeResource } from '../model/resource.js';
+import { describeResource } from '../core/format.js';
+import { isActive, type Finding, type LintResult, type Severity, type Skip } from '../core/types.js';
 import { pathInside } from './path.js';
 import type { Reporter } from './types.js';
 
@@ -48,7 +48,7 @@ function groupByFile(findings: readonly Finding[], cwd: string): Map<string, Fin
 function origin(finding: Finding): string | undefined {
   const parts: string[] = [];
   if (finding.resource) parts.push(describeResource(finding.resource));
-  if (finding.templateSource) parts.push(`from ${finding.templateSource}`);
+  if (finding.origin) parts.push(`from ${finding.origin.line === undefined ? finding.origin.file : `${finding.origin.file}:${finding.origin.line}`}`);
   return parts.length > 0 ? parts.join(' ') : undefined;
 }
 
@@ -56,8 +56,8 @@ function fileBlock(file: string, findings: readonly Finding[], palette: Palette)
   const rows = findings.map((finding) => ({ where: `${finding.range.line}:${finding.range.column}`, finding }));
   // Padding is computed on the plain text, so colour codes never skew the columns. Messages are
   // long sentences: padding them would push every rule id far right, so the id follows the message.
-  const whereWidth = Math.max(...rows.map((row) => row.where.length));
-  const severityWidth = Math.max(...rows.map((row) => row.finding.severity.length));
+  const whereWidth = rows.reduce((width, row) => Math.max(width, row.where.length), 0);
+  const severityWidth = rows.reduce((width, row) => Math.max(width, row.finding.severity.length), 0);
   const lines = [file];
   for (const { where, finding } of rows) {
     const severity = palette.severity[finding.severity](finding.severity.padEnd(severityWidth));
@@ -79,21 +79,28 @@ function skipsLine(skips: readonly Skip[]): string {
 export const textReporter: Reporter = (result: LintResult, context) => {
   const palette = context.color ? COLORS : NO_COLORS;
   const out: string[] = [];
-  const byFile = groupByFile(result.findings, context.cwd);
+  const shown = result.findings.filter(isActive);
+  const suppressed = result.findings.length - shown.length;
+  const hidden = context.hidden ?? 0;
+  const byFile = groupByFile(shown, context.cwd);
   for (const [file, findings] of byFile) {
     out.push(...fileBlock(file, findings, palette), '');
   }
 
-  const count = (severity: Severity) => result.findings.filter((finding) => finding.severity === severity).length;
+  const count = (severity: Severity) => shown.filter((finding) => finding.severity === severity).length;
   const errors = count('error');
   const warnings = count('warning');
   const infos = count('info');
-  if (result.findings.length === 0) {
-    out.push(`No problems found in ${plural(result.fileCount, 'file')} (${plural(result.resourceCount, 'resource')}).`);
+  const notShown: string[] = [];
+  if (hidden > 0) notShown.push(`${plural(hidden, 'warning or info', 'warnings and infos')} hidden by --quiet`);
+  if (suppressed > 0) notShown.push(`${suppressed} suppressed`);
+  const aside = notShown.length > 0 ? `; ${notShown.join(', ')}` : '';
+  if (shown.length === 0 && hidden === 0) {
+    out.push(`No problems found in ${plural(result.fileCount, 'file')} (${plural(result.resourceCount, 'resource')})${aside}.`);
   } else {
-    const summary = `${plural(result.findings.length, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info) in ${plural(byFile.size, 'file')}`;
-    const tone = errors > 0 ? palette.severity.error : warnings > 0 ? palette.severity.warning : palette.severity.info;
-    out.push(`${palette.bold(tone(summary))}, ${plural(result.resourceCount, 'resource')} checked`);
+    const summary = `${plural(shown.length, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info) in ${plural(byFile.size, 'file')}`;
+    const tone = errors > 0 ? palette.severity.error : warnings > 0 || hidden > 0 ? palette.severity.warning : palette.severity.info;
+    out.push(`${palette.bold(tone(summary))}, ${plural(result.resourceCount, 'resource')} checked${aside}`);
   }
   if (result.skips.length > 0) out.push(palette.dim(skipsLine(result.skips)));
   // Rules that crashed (result.internalErrors) are left to the CLI, which writes them to stderr.

@@ -1,14 +1,21 @@
-import type { LintResult, Rule } from '../engine/types.js';
+import type { LintResult, RuleDescriptor } from '../core/types.js';
+
+export interface ToolInfo {
+  name: string;
+  version: string;
+  informationUri: string;
+}
 
 export interface ReportContext {
+  tool: ToolInfo;
   /** Every rule of the run, so reports can describe rules that found nothing (SARIF lists them all). */
-  rules: readonly Rule[];
-  /** kubegate's version, for tool metadata. */
-  version: string;
+  rules: readonly RuleDescriptor[];
   /** The directory file paths are relative to. */
   cwd: string;
   /** Whether ANSI colours may be used (a terminal that is not NO_COLOR). */
   color: boolean;
+  /** Findings left out of this report on request (`--quiet` hides warnings and infos), so the summary can say so. */
+  hidden?: number;
 }
 
 /** A reporter is pure: it turns one run into the text to write, and never writes it itself. */

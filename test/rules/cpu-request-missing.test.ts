@@ -1,8 +1,7 @@
 import rule from '../../rules/cpu-request-missing.js';
 import { ruleTester } from '../rule-tester.js';
 
-const message = (container: string) =>
-  `Container "${container}" has no CPU request, so the scheduler treats it as needing no CPU and it can be starved on a busy node. Set resources.requests.cpu (for example "250m").`;
+const missing = (container: string, line: number, column: number, endColumn: number) => ({ messageId: 'missing', data: { container }, line, column, endLine: line, endColumn });
 
 ruleTester(rule, {
   valid: [
@@ -21,22 +20,22 @@ ruleTester(rule, {
       name: 'init container, memory-only requests, flow-style limits, empty resources, empty cpu value',
       fixture: 'invalid.yaml',
       errors: [
-        { message: message('migrate'), line: 13, column: 11, endLine: 13, endColumn: 24 },
-        { message: message('api'), line: 19, column: 13, endLine: 19, endColumn: 21 },
-        { message: message('agent'), line: 43, column: 22, endLine: 43, endColumn: 47 },
-        { message: message('report'), line: 59, column: 26, endLine: 59, endColumn: 28 },
-        { message: message('shell'), line: 71, column: 9, endLine: 71, endColumn: 12 },
+        missing('migrate', 13, 11, 24),
+        missing('api', 19, 13, 21),
+        missing('agent', 43, 22, 47),
+        missing('report', 59, 26, 28),
+        missing('shell', 71, 9, 12),
       ],
     },
     {
       name: 'flow-style container without resources in a ReplicaSet',
       code: 'apiVersion: apps/v1\nkind: ReplicaSet\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containers: [{name: web, image: "web:1.0.0"}]\n',
-      errors: [{ message: message('web'), line: 7, column: 20, endLine: 7, endColumn: 51 }],
+      errors: [missing('web', 7, 20, 51)],
     },
     {
       name: 'a pod-level memory budget does not cover CPU',
       code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: solo}\nspec:\n  resources: {limits: {memory: 1Gi}}\n  containers:\n    - name: solo\n      image: solo:1.0.0\n',
-      errors: [{ message: message('solo'), line: 7, column: 7, endLine: 7, endColumn: 17 }],
+      errors: [missing('solo', 7, 7, 17)],
     },
   ],
 });

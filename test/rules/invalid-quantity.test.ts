@@ -1,21 +1,14 @@
 import rule from '../../rules/invalid-quantity.js';
 import { ruleTester } from '../rule-tester.js';
 
-const sets = (container: string, field: string, value: string) => `Container "${container}" sets ${field} to ${value}`;
-const unparsable = (container: string, field: string, value: string, fix: string) =>
-  `${sets(container, field, value)}, which is not a Kubernetes quantity, so the API server rejects the pod. Write it as ${fix}.`;
-const milliBytes = (container: string, field: string, value: string, bytes: string, suggestion: string) =>
-  `${sets(container, field, value)}, which is ${bytes}: the "m" suffix means milli, not mega. Write "${suggestion}" for mebibytes.`;
-const bytesWithoutUnit = (container: string, field: string, value: string, bytes: string, suggestion: string) =>
-  `${sets(container, field, value)} with no unit, which means only ${bytes}. Add the unit, for example "${suggestion}".`;
-const cpuWithoutUnit = (container: string, field: string, value: string, cores: string) =>
-  `${sets(container, field, value)} with no unit, which means ${cores} whole CPU cores, not millicores. Write "${cores}m" for ${cores} millicores.`;
-const cpuBelowMilli = (container: string, field: string, value: string, cores: string, suggestion: string) =>
-  `${sets(container, field, value)}, which is ${cores} of a core, below 1m, the smallest CPU amount Kubernetes allocates (it is rounded up to 1m). Write "${suggestion}" if you meant millicores.`;
-const negative = (container: string, field: string, value: string) =>
-  `${sets(container, field, value)}, a negative quantity, which the API server rejects. Use a quantity of 0 or more.`;
-const empty = (container: string, field: string, example: string) =>
-  `${sets(container, field, 'nothing')} (a template value that rendered empty?), so it sets no usable quantity. Give it a value such as "${example}" or remove the key.`;
+const unparsable = (container: string, field: string, value: string, fix: string, line: number, column: number, endColumn: number) => ({ messageId: 'unparsable', data: { container, field, value, fix }, line, column, endLine: line, endColumn });
+const milliBytes = (container: string, field: string, value: string, bytes: string, suggestion: string, line: number, column: number, endColumn: number) => ({ messageId: 'milliBytes', data: { container, field, value, bytes, suggestion }, line, column, endLine: line, endColumn });
+const bytesWithoutUnit = (container: string, field: string, value: string, bytes: string, suggestion: string, line: number, column: number, endColumn: number) => ({ messageId: 'bytesWithoutUnit', data: { container, field, value, bytes, suggestion }, line, column, endLine: line, endColumn });
+const cpuWithoutUnit = (container: string, field: string, value: string, cores: string, suggestion: string, line: number, column: number, endColumn: number) => ({ messageId: 'cpuWithoutUnit', data: { container, field, value, cores, suggestion }, line, column, endLine: line, endColumn });
+const cpuBelowMilli = (container: string, field: string, value: string, cores: string, suggestion: string, line: number, column: number, endColumn: number) => ({ messageId: 'cpuBelowMilli', data: { container, field, value, cores, suggestion }, line, column, endLine: line, endColumn });
+const negative = (container: string, field: string, value: string, line: number, column: number, endColumn: number) => ({ messageId: 'negative', data: { container, field, value }, line, column, endLine: line, endColumn });
+// The rule passes every finding the value as written; for an empty one that is always null, which this message does not show.
+const empty = (container: string, field: string, example: string, line: number, column: number, endColumn: number) => ({ messageId: 'empty', data: { container, field, value: 'null', example }, line, column, endLine: line, endColumn });
 
 ruleTester(rule, {
   valid: [
@@ -34,21 +27,21 @@ ruleTester(rule, {
       name: 'every kind of mistake across workload kinds, flow style, quoted values, init and multiple containers',
       fixture: 'invalid.yaml',
       errors: [
-        { message: cpuWithoutUnit('api', 'requests.cpu', '500', '500'), line: 17, column: 20, endLine: 17, endColumn: 23 },
-        { message: milliBytes('api', 'requests.memory', '"512m"', '0.512 bytes', '512Mi'), line: 18, column: 23, endLine: 18, endColumn: 27 },
-        { message: unparsable('api', 'limits.memory', '"512MB"', '"512Mi"'), line: 20, column: 23, endLine: 20, endColumn: 30 },
-        { message: cpuBelowMilli('exporter', 'requests.cpu', '"100u"', '0.0001', '100m'), line: 25, column: 20, endLine: 25, endColumn: 24 },
-        { message: bytesWithoutUnit('exporter', 'requests.memory', '512', '512 bytes', '512Mi'), line: 26, column: 23, endLine: 26, endColumn: 26 },
-        { message: cpuBelowMilli('postgres', 'requests.cpu', '0.0005', '0.0005', '500m'), line: 43, column: 39, endLine: 43, endColumn: 45 },
-        { message: unparsable('postgres', 'requests.memory', '"1 Gi"', '"1Gi"'), line: 43, column: 55, endLine: 43, endColumn: 61 },
-        { message: unparsable('postgres', 'limits.memory', '"2gb"', '"2Gi"'), line: 43, column: 81, endLine: 43, endColumn: 84 },
-        { message: milliBytes('fetch', 'limits.memory', '"256m"', '0.256 bytes', '256Mi'), line: 58, column: 23, endLine: 58, endColumn: 29 },
-        { message: milliBytes('fetch', 'limits.ephemeral-storage', '"100m"', '0.1 bytes', '100Mi'), line: 59, column: 34, endLine: 59, endColumn: 38 },
-        { message: unparsable('import', 'requests.cpu', '"2 cores"', '"2"'), line: 65, column: 20, endLine: 65, endColumn: 27 },
-        { message: bytesWithoutUnit('import', 'requests.memory', '1.5', '1.5 bytes', '1.5Gi'), line: 66, column: 23, endLine: 66, endColumn: 26 },
-        { message: unparsable('import', 'limits.memory', '"lots"', 'a number with an optional unit, such as "512Mi"'), line: 68, column: 23, endLine: 68, endColumn: 27 },
-        { message: negative('report', 'requests.cpu', '"-100m"'), line: 86, column: 24, endLine: 86, endColumn: 29 },
-        { message: empty('report', 'limits.memory', '512Mi'), line: 88, column: 19, endLine: 88, endColumn: 25 },
+        cpuWithoutUnit('api', 'requests.cpu', '500', '500', '500m', 17, 20, 23),
+        milliBytes('api', 'requests.memory', '"512m"', '0.512 bytes', '512Mi', 18, 23, 27),
+        unparsable('api', 'limits.memory', '"512MB"', '"512Mi"', 20, 23, 30),
+        cpuBelowMilli('exporter', 'requests.cpu', '"100u"', '0.0001', '100m', 25, 20, 24),
+        bytesWithoutUnit('exporter', 'requests.memory', '512', '512 bytes', '512Mi', 26, 23, 26),
+        cpuBelowMilli('postgres', 'requests.cpu', '0.0005', '0.0005', '500m', 43, 39, 45),
+        unparsable('postgres', 'requests.memory', '"1 Gi"', '"1Gi"', 43, 55, 61),
+        unparsable('postgres', 'limits.memory', '"2gb"', '"2Gi"', 43, 81, 84),
+        milliBytes('fetch', 'limits.memory', '"256m"', '0.256 bytes', '256Mi', 58, 23, 29),
+        milliBytes('fetch', 'limits.ephemeral-storage', '"100m"', '0.1 bytes', '100Mi', 59, 34, 38),
+        unparsable('import', 'requests.cpu', '"2 cores"', '"2"', 65, 20, 27),
+        bytesWithoutUnit('import', 'requests.memory', '1.5', '1.5 bytes', '1.5Gi', 66, 23, 26),
+        unparsable('import', 'limits.memory', '"lots"', 'a number with an optional unit, such as "512Mi"', 68, 23, 27),
+        negative('report', 'requests.cpu', '"-100m"', 86, 24, 29),
+        empty('report', 'limits.memory', '512Mi', 88, 19, 25),
       ],
     },
     {
@@ -69,19 +62,19 @@ ruleTester(rule, {
         '',
       ].join('\n'),
       errors: [
-        { message: cpuWithoutUnit('web', 'requests.cpu', '"65"', '65'), line: 11, column: 29, endLine: 11, endColumn: 33 },
-        { message: unparsable('web', 'requests.memory', '"100mi"', '"100Mi"'), line: 11, column: 43, endLine: 11, endColumn: 48 },
-        { message: bytesWithoutUnit('web', 'requests.ephemeral-storage', '10', '10 bytes', '10Gi'), line: 11, column: 69, endLine: 11, endColumn: 71 },
-        { message: unparsable('web', 'limits.cpu', '"500 m"', '"500m"'), line: 12, column: 27, endLine: 12, endColumn: 32 },
-        { message: unparsable('web', 'limits.memory', '""', 'a number with an optional unit, such as "512Mi"'), line: 12, column: 42, endLine: 12, endColumn: 44 },
-        { message: milliBytes('web', 'limits.hugepages-2Mi', '"1000m"', '1 byte', '1000Mi'), line: 12, column: 61, endLine: 12, endColumn: 66 },
-        { message: unparsable('web', 'limits.example.com/widget', '"two"', 'a number with an optional unit, such as "1"'), line: 12, column: 88, endLine: 12, endColumn: 91 },
+        cpuWithoutUnit('web', 'requests.cpu', '"65"', '65', '65m', 11, 29, 33),
+        unparsable('web', 'requests.memory', '"100mi"', '"100Mi"', 11, 43, 48),
+        bytesWithoutUnit('web', 'requests.ephemeral-storage', '10', '10 bytes', '10Gi', 11, 69, 71),
+        unparsable('web', 'limits.cpu', '"500 m"', '"500m"', 12, 27, 32),
+        unparsable('web', 'limits.memory', '""', 'a number with an optional unit, such as "512Mi"', 12, 42, 44),
+        milliBytes('web', 'limits.hugepages-2Mi', '"1000m"', '1 byte', '1000Mi', 12, 61, 66),
+        unparsable('web', 'limits.example.com/widget', '"two"', 'a number with an optional unit, such as "1"', 12, 88, 91),
       ],
     },
     {
       name: 'many plain cores with too little memory for that many',
       code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n    - name: app\n      image: app:1.0.0\n      resources:\n        requests: {cpu: 100, memory: 8Gi}\n',
-      errors: [{ message: cpuWithoutUnit('app', 'requests.cpu', '100', '100'), line: 9, column: 25, endLine: 9, endColumn: 28 }],
+      errors: [cpuWithoutUnit('app', 'requests.cpu', '100', '100', '100m', 9, 25, 28)],
     },
   ],
 });

@@ -1,10 +1,10 @@
+import { readFileSync } from 'node:fs';
 import rule from '../../rules/liveness-probe-same-as-readiness.js';
 import { ruleTester } from '../rule-tester.js';
 
-const identical = (container: string) =>
-  `livenessProbe of container "${container}" is a copy of its readinessProbe (same check, same timing), so when the container is too busy to pass readiness the kubelet also restarts it, at the worst moment. Give the liveness probe a higher failureThreshold, or point it at a check that fails only when the process is stuck.`;
-const stricter = (container: string, differences: string) =>
-  `livenessProbe of container "${container}" runs the same check as its readinessProbe but gives up sooner (${differences}), so a busy container is restarted before it is even taken out of traffic. Make the liveness probe more tolerant than readiness, not less.`;
+const example = (which: 'valid' | 'invalid') => readFileSync(new URL(`../../docs/examples/${rule.meta.id}/${which}.yaml`, import.meta.url), 'utf8');
+const identical = (container: string, line: number, column: number, endColumn: number) => ({ messageId: 'identical', data: { container }, line, column, endLine: line, endColumn });
+const stricter = (container: string, differences: string, line: number, column: number, endColumn: number) => ({ messageId: 'stricter', data: { container, differences }, line, column, endLine: line, endColumn });
 
 /** A Deployment whose single container carries the given probe lines (already indented for the container). */
 const deployment = (lines: string[]) =>
@@ -13,7 +13,7 @@ const deployment = (lines: string[]) =>
 ruleTester(rule, {
   valid: [
     { name: 'tolerant liveness, different endpoints, liveness only, sidecar, init container, Job and CronJob', fixture: 'valid.yaml' },
-    { name: 'the documented valid example', code: rule.meta.example.valid },
+    { name: 'the documented valid example', code: example('valid') },
     {
       name: 'same endpoint on different ports',
       code: deployment(['          readinessProbe: {httpGet: {path: /healthz, port: 8080}}', '          livenessProbe: {httpGet: {path: /healthz, port: 8081}}']),
@@ -50,18 +50,18 @@ ruleTester(rule, {
       name: 'sidecar, one of two app containers, StatefulSet with a respelled check, stricter DaemonSet, flow-style Pod',
       fixture: 'invalid.yaml',
       errors: [
-        { message: identical('proxy'), line: 19, column: 11, endLine: 19, endColumn: 24 },
-        { message: identical('cart'), line: 34, column: 11, endLine: 34, endColumn: 24 },
-        { message: identical('search'), line: 58, column: 11, endLine: 58, endColumn: 24 },
-        { message: stricter('agent', 'failureThreshold 1 against 3, periodSeconds 5 against 10'), line: 81, column: 11, endLine: 81, endColumn: 24 },
-        { message: identical('web'), line: 96, column: 5, endLine: 96, endColumn: 18 },
-        { message: identical('cache'), line: 97, column: 93, endLine: 97, endColumn: 106 },
+        identical('proxy', 19, 11, 24),
+        identical('cart', 34, 11, 24),
+        identical('search', 58, 11, 24),
+        stricter('agent', 'failureThreshold 1 against 3, periodSeconds 5 against 10', 81, 11, 24),
+        identical('web', 96, 5, 18),
+        identical('cache', 97, 93, 106),
       ],
     },
     {
       name: 'the documented invalid example',
-      code: rule.meta.example.invalid,
-      errors: [{ message: identical('web'), line: 17, column: 11, endLine: 17, endColumn: 24 }],
+      code: example('invalid'),
+      errors: [identical('web', 17, 11, 24)],
     },
     {
       name: 'defaults written out on one side only, and a shorter liveness timeout',
@@ -73,7 +73,7 @@ ruleTester(rule, {
         '          livenessProbe:',
         '            grpc: {port: 9090}',
       ]),
-      errors: [{ message: stricter('web', 'timeoutSeconds 1 against 3'), line: 14, column: 11, endLine: 14, endColumn: 24 }],
+      errors: [stricter('web', 'timeoutSeconds 1 against 3', 14, 11, 24)],
     },
   ],
 });

@@ -1,8 +1,7 @@
 import rule from '../../rules/memory-request-missing.js';
 import { ruleTester } from '../rule-tester.js';
 
-const message = (container: string) =>
-  `Container "${container}" has no memory request, so it can be scheduled onto a node without memory for it and is among the first evicted when memory runs short. Set resources.requests.memory (for example "256Mi").`;
+const missing = (container: string, line: number, column: number, endColumn: number) => ({ messageId: 'missing', data: { container }, line, column, endLine: line, endColumn });
 
 ruleTester(rule, {
   valid: [
@@ -17,16 +16,16 @@ ruleTester(rule, {
       name: 'sidecar init container, cpu-only resources, second container without resources, flow-style container',
       fixture: 'invalid.yaml',
       errors: [
-        { message: message('proxy'), line: 17, column: 23, endLine: 17, endColumn: 33 },
-        { message: message('api'), line: 22, column: 13, endLine: 22, endColumn: 21 },
-        { message: message('exporter'), line: 45, column: 11, endLine: 45, endColumn: 25 },
-        { message: message('import'), line: 57, column: 88, endLine: 57, endColumn: 99 },
+        missing('proxy', 17, 23, 33),
+        missing('api', 22, 13, 21),
+        missing('exporter', 45, 11, 25),
+        missing('import', 57, 88, 99),
       ],
     },
     {
       name: 'a pod-level CPU budget does not cover memory',
       code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: solo}\nspec:\n  resources: {requests: {cpu: "1"}}\n  containers:\n    - name: solo\n      image: solo:1.0.0\n      resources:\n        limits: {cpu: "1"}\n',
-      errors: [{ message: message('solo'), line: 9, column: 7, endLine: 9, endColumn: 16 }],
+      errors: [missing('solo', 9, 7, 16)],
     },
   ],
 });

@@ -1,10 +1,8 @@
 import rule from '../../rules/mutable-image-tag.js';
 import { ruleTester } from '../rule-tester.js';
 
-const untagged = (container: string, image: string) =>
-  `Container "${container}" uses image "${image}" with no tag, which means whatever \`latest\` was when each node pulled it: nodes can run different builds and rolling back to the previous version becomes guesswork. Pin a version tag or a digest (@sha256:...).`;
-const latest = (container: string, image: string) =>
-  `Container "${container}" uses image "${image}" with the tag \`latest\`, which moves with every push: nodes can run different builds and rolling back to the previous version becomes guesswork. Pin a version tag or a digest (@sha256:...).`;
+const untagged = (container: string, image: string, line: number, column: number, endColumn: number) => ({ messageId: 'untagged', data: { container, image }, line, column, endLine: line, endColumn });
+const latest = (container: string, image: string, line: number, column: number, endColumn: number) => ({ messageId: 'latest', data: { container, image }, line, column, endLine: line, endColumn });
 
 ruleTester(rule, {
   valid: [
@@ -23,11 +21,11 @@ ruleTester(rule, {
       name: 'untagged init container, registry port without a tag, quoted latest, ephemeral container, flow-style CronJob',
       fixture: 'invalid.yaml',
       errors: [
-        { message: untagged('wait-for-db', 'busybox'), line: 14, column: 18, endLine: 14, endColumn: 25 },
-        { message: untagged('shop', 'registry.example:5000/team/shop'), line: 17, column: 18, endLine: 17, endColumn: 49 },
-        { message: latest('proxy', 'envoyproxy/envoy:latest'), line: 19, column: 18, endLine: 19, endColumn: 43 },
-        { message: latest('debugger', 'nicolaka/netshoot:latest'), line: 31, column: 14, endLine: 31, endColumn: 38 },
-        { message: untagged('cleanup', 'localhost:5000/tools/cleanup'), line: 45, column: 38, endLine: 45, endColumn: 68 },
+        untagged('wait-for-db', 'busybox', 14, 18, 25),
+        untagged('shop', 'registry.example:5000/team/shop', 17, 18, 49),
+        latest('proxy', 'envoyproxy/envoy:latest', 19, 18, 43),
+        latest('debugger', 'nicolaka/netshoot:latest', 31, 14, 38),
+        untagged('cleanup', 'localhost:5000/tools/cleanup', 45, 38, 68),
       ],
     },
     {
@@ -48,14 +46,14 @@ ruleTester(rule, {
         '',
       ].join('\n'),
       errors: [
-        { message: latest('log-shipper', 'fluent/fluent-bit:latest'), line: 10, column: 18, endLine: 10, endColumn: 42 },
-        { message: untagged('#0', 'ghcr.io/acme/web'), line: 12, column: 18, endLine: 12, endColumn: 34 },
+        latest('log-shipper', 'fluent/fluent-bit:latest', 10, 18, 42),
+        untagged('#0', 'ghcr.io/acme/web', 12, 18, 34),
       ],
     },
     {
       name: 'latest after a placeholder name is what will run',
       code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: app\n      image: REGION-docker.pkg.dev/PROJECT_ID/repo/app:latest\n',
-      errors: [{ message: latest('app', 'REGION-docker.pkg.dev/PROJECT_ID/repo/app:latest'), line: 7, column: 14, endLine: 7, endColumn: 62 }],
+      errors: [latest('app', 'REGION-docker.pkg.dev/PROJECT_ID/repo/app:latest', 7, 14, 62)],
     },
   ],
 });

@@ -1,10 +1,11 @@
+import { readFileSync } from 'node:fs';
 import rule from '../../rules/probe-port-not-exposed.js';
 import { ruleTester } from '../rule-tester.js';
 
-const nameMissing = (probe: string, container: string, handler: string, port: string, declared: string) =>
-  `${probe} of container "${container}" uses ${handler}.port "${port}", but the container has no port of that name (declared: ${declared}), so the probe fails on every attempt. Use one of the declared ports, or add a port named "${port}" to this container.`;
-const grpcNamed = (probe: string, container: string, port: string, declared: string) =>
-  `${probe} of container "${container}" uses grpc.port "${port}", but grpc.port accepts only a number, so the API server rejects the pod. Use the port number instead (declared: ${declared}).`;
+const example = (which: 'valid' | 'invalid') => readFileSync(new URL(`../../docs/examples/${rule.meta.id}/${which}.yaml`, import.meta.url), 'utf8');
+const nameMissing = (probe: string, container: string, handler: string, port: string, declared: string, line: number, column: number, endColumn: number) => ({ messageId: 'nameMissing', data: { probe, container, handler, port, declared }, line, column, endLine: line, endColumn });
+// Reported only for the grpc handler, so its handler data is always grpc.
+const grpcNamed = (probe: string, container: string, port: string, declared: string, line: number, column: number, endColumn: number) => ({ messageId: 'grpcNamed', data: { probe, container, handler: 'grpc', port, declared }, line, column, endLine: line, endColumn });
 
 /** A Deployment whose single container has the given `ports` and `probe` lines (already indented for the container). */
 const deployment = (lines: string[]) =>
@@ -13,7 +14,7 @@ const deployment = (lines: string[]) =>
 ruleTester(rule, {
   valid: [
     { name: 'named ports that match, sidecar, numbered ports declared or not, Job and CronJob', fixture: 'valid.yaml' },
-    { name: 'the documented valid example', code: rule.meta.example.valid },
+    { name: 'the documented valid example', code: example('valid') },
     {
       name: 'digits in a string are a port number, not a name, even when no containerPort matches',
       code: deployment(['          ports: [{name: http, containerPort: 8080}]', '          readinessProbe: {tcpSocket: {port: "8081"}}']),
@@ -28,17 +29,17 @@ ruleTester(rule, {
       name: 'sidecar, one of three containers, flow-style DaemonSet probe, Pod gRPC name, CronJob',
       fixture: 'invalid.yaml',
       errors: [
-        { message: nameMissing('readinessProbe', 'envoy', 'httpGet', 'envoy-admin', 'admin (9901)'), line: 19, column: 43, endLine: 19, endColumn: 54 },
-        { message: nameMissing('livenessProbe', 'shop', 'httpGet', 'metrics', 'http (8080)'), line: 33, column: 21, endLine: 33, endColumn: 28 },
-        { message: nameMissing('readinessProbe', 'agent', 'httpGet', 'http', 'none'), line: 55, column: 44, endLine: 55, endColumn: 48 },
-        { message: grpcNamed('readinessProbe', 'search', 'grpc', 'grpc (9090)'), line: 70, column: 15, endLine: 70, endColumn: 19 },
-        { message: nameMissing('startupProbe', 'report', 'httpGet', 'stats', 'status (8000)'), line: 89, column: 49, endLine: 89, endColumn: 54 },
+        nameMissing('readinessProbe', 'envoy', 'httpGet', 'envoy-admin', 'admin (9901)', 19, 43, 54),
+        nameMissing('livenessProbe', 'shop', 'httpGet', 'metrics', 'http (8080)', 33, 21, 28),
+        nameMissing('readinessProbe', 'agent', 'httpGet', 'http', 'none', 55, 44, 48),
+        grpcNamed('readinessProbe', 'search', 'grpc', 'grpc (9090)', 70, 15, 19),
+        nameMissing('startupProbe', 'report', 'httpGet', 'stats', 'status (8000)', 89, 49, 54),
       ],
     },
     {
       name: 'the documented invalid example',
-      code: rule.meta.example.invalid,
-      errors: [{ message: nameMissing('readinessProbe', 'web', 'httpGet', 'web', 'http (8080)'), line: 18, column: 43, endLine: 18, endColumn: 46 }],
+      code: example('invalid'),
+      errors: [nameMissing('readinessProbe', 'web', 'httpGet', 'web', 'http (8080)', 18, 43, 46)],
     },
   ],
 });

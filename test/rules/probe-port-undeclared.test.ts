@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import rule from '../../rules/probe-port-undeclared.js';
 import { ruleTester } from '../rule-tester.js';
 
-const undeclared = (probe: string, container: string, handler: string, port: string, declared: string) =>
-  `${probe} of container "${container}" checks port ${port}, which the container does not declare (declared: ${declared}). If the app serves ${port}, add it to the container's ports with a name so Services and NetworkPolicies can target it; if not, point ${handler}.port at the port the app listens on.`;
+const example = (which: 'valid' | 'invalid') => readFileSync(new URL(`../../docs/examples/${rule.meta.id}/${which}.yaml`, import.meta.url), 'utf8');
+const undeclared = (probe: string, container: string, handler: string, port: string, declared: string, line: number, column: number, endColumn: number) => ({ messageId: 'undeclared', data: { probe, container, handler, port, declared }, line, column, endLine: line, endColumn });
 
 /** A Deployment whose single container has the given `ports` and `probe` lines (already indented for the container). */
 const deployment = (lines: string[]) =>
@@ -11,7 +12,7 @@ const deployment = (lines: string[]) =>
 ruleTester(rule, {
   valid: [
     { name: 'declared numbers, quoted digits, names, no ports, no numeric port, flags, env, exec, host, Job', fixture: 'valid.yaml' },
-    { name: 'the documented valid example', code: rule.meta.example.valid },
+    { name: 'the documented valid example', code: example('valid') },
     {
       name: 'a probe on a named port, even an undeclared one',
       code: deployment(['          ports: [{containerPort: 8080}]', '          readinessProbe: {httpGet: {path: /ready, port: health}}']),
@@ -22,18 +23,18 @@ ruleTester(rule, {
       name: 'StatefulSet, sidecar with quoted digits, undeclared health port twice, Pod gRPC, CronJob',
       fixture: 'invalid.yaml',
       errors: [
-        { message: undeclared('livenessProbe', 'rabbitmq', 'tcpSocket', '5673', 'amqp (5672), management (15672)'), line: 21, column: 21, endLine: 21, endColumn: 25 },
-        { message: undeclared('startupProbe', 'log-shipper', 'httpGet', '2020', 'forward (24224)'), line: 41, column: 51, endLine: 41, endColumn: 57 },
-        { message: undeclared('readinessProbe', 'controller', 'httpGet', '10254', 'http (80), https (443)'), line: 50, column: 45, endLine: 50, endColumn: 50 },
-        { message: undeclared('livenessProbe', 'controller', 'httpGet', '10254', 'http (80), https (443)'), line: 52, column: 45, endLine: 52, endColumn: 50 },
-        { message: undeclared('readinessProbe', 'search', 'grpc', '9090', 'http (8080)'), line: 67, column: 15, endLine: 67, endColumn: 19 },
-        { message: undeclared('livenessProbe', 'report', 'tcpSocket', '8001', 'status (8000)'), line: 86, column: 35, endLine: 86, endColumn: 39 },
+        undeclared('livenessProbe', 'rabbitmq', 'tcpSocket', '5673', 'amqp (5672), management (15672)', 21, 21, 25),
+        undeclared('startupProbe', 'log-shipper', 'httpGet', '2020', 'forward (24224)', 41, 51, 57),
+        undeclared('readinessProbe', 'controller', 'httpGet', '10254', 'http (80), https (443)', 50, 45, 50),
+        undeclared('livenessProbe', 'controller', 'httpGet', '10254', 'http (80), https (443)', 52, 45, 50),
+        undeclared('readinessProbe', 'search', 'grpc', '9090', 'http (8080)', 67, 15, 19),
+        undeclared('livenessProbe', 'report', 'tcpSocket', '8001', 'status (8000)', 86, 35, 39),
       ],
     },
     {
       name: 'the documented invalid example',
-      code: rule.meta.example.invalid,
-      errors: [{ message: undeclared('livenessProbe', 'web', 'httpGet', '8081', 'http (8080)'), line: 18, column: 45, endLine: 18, endColumn: 49 }],
+      code: example('invalid'),
+      errors: [undeclared('livenessProbe', 'web', 'httpGet', '8081', 'http (8080)', 18, 45, 49)],
     },
     {
       name: 'a quoted number matching no containerPort, and a flag naming a longer number',
@@ -48,8 +49,8 @@ ruleTester(rule, {
         '            tcpSocket: {port: 1808}',
       ]),
       errors: [
-        { message: undeclared('startupProbe', 'web', 'httpGet', '8081', '8080, admin (18080)'), line: 15, column: 38, endLine: 15, endColumn: 44 },
-        { message: undeclared('readinessProbe', 'web', 'tcpSocket', '1808', '8080, admin (18080)'), line: 17, column: 31, endLine: 17, endColumn: 35 },
+        undeclared('startupProbe', 'web', 'httpGet', '8081', '8080, admin (18080)', 15, 38, 44),
+        undeclared('readinessProbe', 'web', 'tcpSocket', '1808', '8080, admin (18080)', 17, 31, 35),
       ],
     },
     {
@@ -69,7 +70,7 @@ ruleTester(rule, {
         '      ports: [{name: metrics, containerPort: 9100}]',
         '',
       ].join('\n'),
-      errors: [{ message: undeclared('livenessProbe', 'app', 'tcpSocket', '9100', 'http (8080)'), line: 9, column: 41, endLine: 9, endColumn: 45 }],
+      errors: [undeclared('livenessProbe', 'app', 'tcpSocket', '9100', 'http (8080)', 9, 41, 45)],
     },
   ],
 });

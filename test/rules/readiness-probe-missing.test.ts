@@ -1,8 +1,7 @@
 import rule from '../../rules/readiness-probe-missing.js';
 import { ruleTester } from '../rule-tester.js';
 
-const message = (container: string) =>
-  `Container "${container}" has no readinessProbe, so traffic and rollouts treat it as ready the moment it starts. Add a readinessProbe that checks it can serve.`;
+const missing = (container: string, line: number, column: number, endColumn: number) => ({ messageId: 'missing', data: { container }, line, column, endLine: line, endColumn });
 
 ruleTester(rule, {
   valid: [
@@ -11,21 +10,21 @@ ruleTester(rule, {
       name: 'StatefulSet with a probe',
       code: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\nspec:\n  template:\n    spec:\n      containers:\n        - name: db\n          image: postgres:16.2\n          readinessProbe: {exec: {command: [pg_isready]}}\n',
     },
+    {
+      name: 'a Rollout of another group is not an Argo Rollout',
+      code: 'apiVersion: flagger.app/v1beta1\nkind: Rollout\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containers: [{name: web, image: "web:1.0.0"}]\n',
+    },
   ],
   invalid: [
     {
       name: 'sidecar and app container without probes, Pod with a compact sequence',
       fixture: 'invalid.yaml',
-      errors: [
-        { message: message('proxy'), line: 13, column: 11, endLine: 13, endColumn: 22 },
-        { message: message('checkout'), line: 17, column: 11, endLine: 17, endColumn: 25 },
-        { message: message('shell'), line: 28, column: 5, endLine: 28, endColumn: 24 },
-      ],
+      errors: [missing('proxy', 13, 11, 22), missing('checkout', 17, 11, 25), missing('shell', 28, 5, 24)],
     },
     {
       name: 'Argo Rollout',
       code: 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containers: [{name: web, image: "web:1.0.0"}]\n',
-      errors: [{ message: message('web'), line: 7, column: 20 }],
+      errors: [missing('web', 7, 20, 51)],
     },
   ],
 });

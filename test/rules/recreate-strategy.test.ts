@@ -1,8 +1,7 @@
 import rule from '../../rules/recreate-strategy.js';
 import { ruleTester } from '../rule-tester.js';
 
-const message =
-  'strategy Recreate stops every pod of this Deployment before starting new ones, so each deploy is downtime and a release that fails to start leaves nothing running. Use RollingUpdate (maxSurge 1, maxUnavailable 0); if two pods cannot coexist, e.g. on a ReadWriteOnce volume, keep Recreate and suppress this with the reason.';
+const recreate = (line: number, column: number, endColumn: number) => ({ messageId: 'recreate', line, column, endLine: line, endColumn });
 
 ruleTester(rule, {
   valid: [
@@ -17,8 +16,8 @@ ruleTester(rule, {
       name: 'block style and a quoted value in a flow mapping',
       fixture: 'invalid.yaml',
       errors: [
-        { message, line: 8, column: 11, endLine: 8, endColumn: 19 },
-        { message, line: 25, column: 20, endLine: 25, endColumn: 30 },
+        recreate(8, 11, 19),
+        recreate(25, 20, 30),
       ],
     },
   ],

@@ -1,8 +1,7 @@
 import rule from '../../rules/request-exceeds-limit.js';
 import { ruleTester } from '../rule-tester.js';
 
-const message = (container: string, resource: string, request: string, limit: string) =>
-  `Container "${container}" requests ${resource} ${request}, above its limit of ${limit}: the API server rejects the pod, so none is ever created. Lower the request to ${limit} or less, or raise the limit.`;
+const exceeds = (container: string, resource: string, request: string, limit: string, line: number, column: number, endColumn: number) => ({ messageId: 'exceeds', data: { container, resource, request, limit }, line, column, endLine: line, endColumn });
 
 ruleTester(rule, {
   valid: [
@@ -21,17 +20,17 @@ ruleTester(rule, {
       name: 'init container, memory and storage in mixed units, flow-style StatefulSet, GPU in a CronJob',
       fixture: 'invalid.yaml',
       errors: [
-        { message: message('migrate', 'cpu', '500m', '250m'), line: 16, column: 29, endLine: 16, endColumn: 33 },
-        { message: message('api', 'memory', '2Gi', '1536Mi'), line: 24, column: 23, endLine: 24, endColumn: 28 },
-        { message: message('api', 'ephemeral-storage', '2Gi', '1G'), line: 25, column: 34, endLine: 25, endColumn: 37 },
-        { message: message('postgres', 'cpu', '2', '1'), line: 53, column: 39, endLine: 53, endColumn: 42 },
-        { message: message('train', 'nvidia.com/gpu', '2', '1'), line: 71, column: 35, endLine: 71, endColumn: 36 },
+        exceeds('migrate', 'cpu', '500m', '250m', 16, 29, 33),
+        exceeds('api', 'memory', '2Gi', '1536Mi', 24, 23, 28),
+        exceeds('api', 'ephemeral-storage', '2Gi', '1G', 25, 34, 37),
+        exceeds('postgres', 'cpu', '2', '1', 53, 39, 42),
+        exceeds('train', 'nvidia.com/gpu', '2', '1', 71, 35, 36),
       ],
     },
     {
       name: 'one byte over, decimal against binary',
       code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n    - name: app\n      image: app:1.0.0\n      resources:\n        requests: {memory: 1073741825}\n        limits: {memory: 1Gi}\n',
-      errors: [{ message: message('app', 'memory', '1073741825', '1Gi'), line: 9, column: 28, endLine: 9, endColumn: 38 }],
+      errors: [exceeds('app', 'memory', '1073741825', '1Gi', 9, 28, 38)],
     },
   ],
 });

@@ -1,8 +1,7 @@
 import rule from '../../rules/revision-history-limit-zero.js';
 import { ruleTester } from '../rule-tester.js';
 
-const message = (kind: string, undo = 'kubectl rollout undo') =>
-  `revisionHistoryLimit: 0 keeps no earlier revision of this ${kind}, so \`${undo}\` has nothing to roll back to. Remove the field (the default keeps 10) or keep a few revisions, e.g. 3.`;
+const zero = (kind: string, undo: string, line: number, column: number, endColumn: number) => ({ messageId: 'zero', data: { kind, undo }, line, column, endLine: line, endColumn });
 
 ruleTester(rule, {
   valid: [
@@ -21,10 +20,10 @@ ruleTester(rule, {
       name: 'Deployment, flow-style StatefulSet, quoted key in a DaemonSet, Argo Rollout',
       fixture: 'invalid.yaml',
       errors: [
-        { message: message('Deployment'), line: 7, column: 3, endLine: 7, endColumn: 23 },
-        { message: message('StatefulSet'), line: 22, column: 28, endLine: 22, endColumn: 48 },
-        { message: message('DaemonSet'), line: 31, column: 3, endLine: 31, endColumn: 25 },
-        { message: message('Rollout', 'kubectl argo rollouts undo'), line: 45, column: 3, endLine: 45, endColumn: 23 },
+        zero('Deployment', 'kubectl rollout undo', 7, 3, 23),
+        zero('StatefulSet', 'kubectl rollout undo', 22, 28, 48),
+        zero('DaemonSet', 'kubectl rollout undo', 31, 3, 25),
+        zero('Rollout', 'kubectl argo rollouts undo', 45, 3, 23),
       ],
     },
   ],

@@ -1,14 +1,10 @@
 import rule from '../../rules/rolling-update-all-unavailable.js';
 import { ruleTester } from '../rule-tester.js';
 
-const percent = (value: string) =>
-  `maxUnavailable ${value} lets a rolling update take every replica of this Deployment down at once, so a broken release replaces them all before any readiness check can stop it. Lower maxUnavailable (e.g. 25%) and let maxSurge start new pods first.`;
-const count = (value: string, replicas: number) =>
-  `maxUnavailable ${value} is not below spec.replicas (${replicas}), so a rolling update can take every replica down at once and a broken release replaces them all. Lower maxUnavailable below ${replicas}, or use maxUnavailable 0 with maxSurge 1.`;
-const raisedToOne = (value: string, surge: string) =>
-  `maxUnavailable ${value} rounds down to 0 for 1 replica, and with maxSurge ${surge} Kubernetes raises it to 1: every rollout stops the only pod before its replacement is ready. Use maxUnavailable 0 with maxSurge 1.`;
-const daemonSet = (value: string) =>
-  `maxUnavailable ${value} lets a DaemonSet update stop its pod on every node at once, so a broken release takes the daemon down across the cluster. Lower maxUnavailable to a small number or percentage (e.g. 1 or 10%).`;
+const percent = (value: string, line: number, column: number, endColumn: number) => ({ messageId: 'percent', data: { value }, line, column, endLine: line, endColumn });
+const count = (value: string, replicas: number, line: number, column: number, endColumn: number) => ({ messageId: 'count', data: { value, replicas }, line, column, endLine: line, endColumn });
+const raisedToOne = (value: string, surge: string, line: number, column: number, endColumn: number) => ({ messageId: 'raisedToOne', data: { value, surge }, line, column, endLine: line, endColumn });
+const daemonSet = (value: string, line: number, column: number, endColumn: number) => ({ messageId: 'daemonSet', data: { value }, line, column, endLine: line, endColumn });
 
 const deployment = (spec: string) =>
   `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n${spec}  template:\n    spec:\n      containers: [{name: web, image: "web:1.0.0"}]\n`;
@@ -37,22 +33,22 @@ ruleTester(rule, {
       name: 'integer equal to replicas, quoted 100% without replicas, flow-style strategy, rounding raised to 1, DaemonSet 100%',
       fixture: 'invalid.yaml',
       errors: [
-        { message: count('3', 3), line: 11, column: 23, endLine: 11, endColumn: 24 },
-        { message: percent('100%'), line: 30, column: 23, endLine: 30, endColumn: 29 },
-        { message: count('5', 2), line: 47, column: 80, endLine: 47, endColumn: 81 },
-        { message: raisedToOne('50%', '0'), line: 68, column: 23, endLine: 68, endColumn: 26 },
-        { message: daemonSet('100%'), line: 87, column: 23, endLine: 87, endColumn: 27 },
+        count('3', 3, 11, 23, 24),
+        percent('100%', 30, 23, 29),
+        count('5', 2, 47, 80, 81),
+        raisedToOne('50%', '0', 68, 23, 26),
+        daemonSet('100%', 87, 23, 27),
       ],
     },
     {
       name: 'the default 25% with maxSurge 0% on one replica: reported on rollingUpdate',
       code: deployment('  replicas: 1\n  strategy:\n    rollingUpdate:\n      maxSurge: 0%\n'),
-      errors: [{ message: raisedToOne('25% (the default)', '0%'), line: 7, column: 5, endLine: 7, endColumn: 18 }],
+      errors: [raisedToOne('25% (the default)', '0%', 7, 5, 18)],
     },
     {
       name: 'more than 100% with an unusable maxSurge',
       code: deployment('  replicas: 2\n  strategy:\n    rollingUpdate:\n      maxSurge: "1"\n      maxUnavailable: 150%\n'),
-      errors: [{ message: percent('150%'), line: 9, column: 23, endLine: 9, endColumn: 27 }],
+      errors: [percent('150%', 9, 23, 27)],
     },
   ],
 });

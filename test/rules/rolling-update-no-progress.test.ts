@@ -1,8 +1,7 @@
 import rule from '../../rules/rolling-update-no-progress.js';
 import { ruleTester } from '../rule-tester.js';
 
-const message = (surge: string, unavailable: string) =>
-  `maxSurge ${surge} and maxUnavailable ${unavailable} leave a rolling update no way to replace a pod, and the API server rejects it ("may not be 0 when \`maxSurge\` is 0"). Set maxSurge to 1 (new pod first) or maxUnavailable to 1 (old pod first).`;
+const bothZero = (surge: string, unavailable: string, line: number, column: number, endColumn: number) => ({ messageId: 'bothZero', data: { surge, unavailable }, line, column, endLine: line, endColumn });
 
 const deployment = (strategy: string) =>
   `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  strategy:\n${strategy}  template:\n    spec:\n      containers: [{name: web, image: "web:1.0.0"}]\n`;
@@ -19,15 +18,15 @@ ruleTester(rule, {
       name: 'block style, flow style with percentages, quoted zeros',
       fixture: 'invalid.yaml',
       errors: [
-        { message: message('0', '0'), line: 10, column: 23, endLine: 10, endColumn: 24 },
-        { message: message('0%', '0%'), line: 28, column: 62, endLine: 28, endColumn: 64 },
-        { message: message('0', '0'), line: 47, column: 23, endLine: 47, endColumn: 26 },
+        bothZero('0', '0', 10, 23, 24),
+        bothZero('0%', '0%', 28, 62, 64),
+        bothZero('0', '0', 47, 23, 26),
       ],
     },
     {
       name: 'mixed integer and percentage zero under an explicit RollingUpdate',
       code: deployment('    type: RollingUpdate\n    rollingUpdate:\n      maxSurge: 0%\n      maxUnavailable: 0\n'),
-      errors: [{ message: message('0%', '0'), line: 9, column: 23, endLine: 9, endColumn: 24 }],
+      errors: [bothZero('0%', '0', 9, 23, 24)],
     },
   ],
 });

@@ -1,9 +1,9 @@
-import rule from '../../rules/yaml-syntax-error.js';
+import { DIAGNOSTICS } from '../../src/engine/diagnostics.js';
 import { ruleTester } from '../rule-tester.js';
 
-const message = (detail: string) => `YAML syntax error: ${detail}. Fix it here; this document was not checked further.`;
+const syntax = (detail: string, line: number, column: number, endColumn: number) => ({ messageId: 'syntax', data: { detail }, line, column, endLine: line, endColumn });
 
-ruleTester(rule, {
+ruleTester(DIAGNOSTICS['yaml-syntax-error'], {
   valid: [
     { name: 'quotes, flow collections and a block scalar holding ---', fixture: 'valid.yaml' },
     { name: 'JSON manifest', code: '{"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "shop"}}\n' },
@@ -13,20 +13,14 @@ ruleTester(rule, {
       name: 'unclosed quote and unclosed flow sequence, shown where they open; the document between is still read',
       fixture: 'invalid.yaml',
       errors: [
-        { message: message('Missing closing "quote'), line: 6, column: 9, endLine: 6, endColumn: 10 },
-        {
-          message: message('Flow sequence in block collection must be sufficiently indented and end with a ]'),
-          line: 18,
-          column: 10,
-          endLine: 18,
-          endColumn: 11,
-        },
+        syntax('Missing closing "quote', 6, 9, 10),
+        syntax('Flow sequence in block collection must be sufficiently indented and end with a ]', 18, 10, 11),
       ],
     },
     {
       name: 'a tab used for indentation',
       code: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n\tname: settings\n',
-      errors: [{ message: message('Tabs are not allowed as indentation'), line: 4, column: 1 }],
+      errors: [syntax('Tabs are not allowed as indentation', 4, 1, 2)],
     },
   ],
 });

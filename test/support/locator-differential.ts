@@ -1,8 +1,8 @@
 import { parseDocument } from 'yaml';
-import type { ObjectPath } from '../../src/engine/types.js';
+import type { HighlightTarget, ObjectPath } from '../../src/core/types.js';
 import { isObject } from '../../src/model/resource.js';
 import { locateInYamlDocument } from '../../src/parse/locate-yaml.js';
-import { locateFast, newLocatorCache, type HighlightTarget, type LocatorCache, type Span } from '../../src/parse/locate.js';
+import { locateFast, newLocatorCache, type LocatorCache, type Span } from '../../src/parse/locate.js';
 import { splitDocuments } from '../../src/parse/text.js';
 
 function* paths(value: unknown, prefix: (string | number)[], budget: { left: number }): Generator<ObjectPath> {

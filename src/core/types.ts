@@ -1,0 +1,169 @@
+/**
+ * The project's shared vocabulary: what every layer speaks and none owns. This module imports
+ * nothing of the project, so any layer may import it without forming a cycle.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2 };
+
+/** A step into a parsed object: a mapping key or a sequence index. */
+export type PathSegment = string | number;
+export type ObjectPath = readonly PathSegment[];
+
+/** Whether a finding on a mapping entry highlights its key or its value. */
+export type HighlightTarget = 'key' | 'value';
+
+/**
+ * Positions are 1-based lines and columns counted in UTF-16 code units; the end column is
+ * exclusive (the column just past the last character), which is also SARIF's convention.
+ */
+export interface Range {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** How a source reached kubegate: a file on disk, standard input, or a renderer's output. */
+export type SourceOrigin =
+  | { kind: 'file' }
+  | { kind: 'stdin' }
+  | { kind: 'rendered'; renderer: 'helm' | 'kustomize'; input: string };
+
+/** A file or standard input, already read and decoded. */
+export interface Source {
+  path: string;
+  text: string;
+  origin?: SourceOrigin;
+  /** Set when the bytes could not be decoded as text; `text` is then empty. */
+  encodingError?: { line: number; column: number; reason: string };
+}
+
+/**
+ * A parsed document as the layers above the parser see it: where it is, and a way to turn a path
+ * inside it into a range. The parser owns the implementation and its caches.
+ */
+export interface DocumentLocator {
+  readonly file: string;
+  /** 1-based line where the document's content starts. */
+  readonly line: number;
+  rangeOf(path: ObjectPath, on?: HighlightTarget): Range;
+  /** UTF-16 offsets in the file of what `rangeOf` would highlight, or undefined when the path does not fully exist. */
+  spanOf(path: ObjectPath, on?: HighlightTarget): { start: number; end: number } | undefined;
+}
+
+/** The identity of a Kubernetes object as written. */
+export interface ResourceRef {
+  apiVersion: string;
+  kind: string;
+  namespace?: string;
+  name: string;
+}
+
+/** The file an author edits to change what was linted, when the input was rendered. */
+export interface FindingOrigin {
+  file: string;
+  line?: number;
+}
+
+/** A second place a finding involves: the other object of a cross-resource check, the other environment. */
+export interface RelatedLocation {
+  file: string;
+  range: Range;
+  resource?: ResourceRef;
+  path?: ObjectPath;
+  message: string;
+}
+
+export type SuppressionKind = 'annotation' | 'inline' | 'config' | 'baseline';
+
+/** Why a finding is not counted: who silenced it and the reason they gave. */
+export interface Suppression {
+  kind: SuppressionKind;
+  justification: string;
+}
+
+/** One replacement in a file's text, by UTF-16 offsets (end exclusive). */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Fix {
+  file: string;
+  edits: TextEdit[];
+}
+
+export interface Finding {
+  ruleId: string;
+  messageId: string;
+  data?: Readonly<Record<string, string | number>>;
+  message: string;
+  severity: Severity;
+  file: string;
+  range: Range;
+  resource?: ResourceRef;
+  /** Path into the resource's object, as reported by the rule (before fallback to an existing parent). */
+  path?: ObjectPath;
+  related?: RelatedLocation[];
+  origin?: FindingOrigin;
+  /** Present, and not empty, when the finding was silenced; it is then kept for reports but not counted. */
+  suppressions?: Suppression[];
+  fix?: Fix;
+}
+
+/** A document the run did not lint, with the reason (not a Kubernetes object, empty file, ...). */
+export interface Skip {
+  file: string;
+  line: number;
+  reason: string;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  skips: Skip[];
+  /** Files read and resources linted, for the summary line. */
+  fileCount: number;
+  resourceCount: number;
+  internalErrors: InternalError[];
+}
+
+/** A rule that threw: a bug, reported so the run can finish and still fail loudly. */
+export interface InternalError {
+  message: string;
+  /** For `--debug` only: it holds absolute paths and means nothing to a user. */
+  stack?: string;
+}
+
+/**
+ * What reports and docs need to know about a rule: its metadata without its code. Categories are
+ * open, so custom rules can bring their own.
+ */
+export interface RuleDescriptor {
+  id: string;
+  category: string;
+  severity: Severity;
+  /** One line, shown by `kubegate rules` and as SARIF shortDescription. */
+  description: string;
+  /** Why it matters: the failure it prevents. */
+  rationale: string;
+  /** What to do about it. */
+  remediation: string;
+  messages: Readonly<Record<string, string>>;
+  docsUrl?: string;
+  fixable?: boolean;
+}
+
+export function isActive(finding: Finding): boolean {
+  return finding.suppressions === undefined || finding.suppressions.length === 0;
+}
+
+/**
+ * Problems found while reading input, before any rule runs. They always exist, whatever rules a
+ * run enables; the engine holds their metadata.
+ */
+export type DiagnosticId = 'yaml-syntax-error' | 'duplicate-key' | 'unrendered-template' | 'invalid-encoding' | 'incomplete-resource';

@@ -1,0 +1,92 @@
+import type { DiagnosticId, FindingOrigin, ObjectPath, Range, ResourceRef, Skip, Source } from '../core/types.js';
+import { ResourceIndex } from '../model/index.js';
+import { isObject, readObject, resourceRef, type Resource } from '../model/resource.js';
+import { parseSource, type ParsedDocument } from '../parse/parse.js';
+
+/** A problem with the input itself, before severities and messages are applied. */
+export interface Diagnostic {
+  id: DiagnosticId;
+  messageId: string;
+  data?: Record<string, string | number>;
+  file: string;
+  range: Range;
+  resource?: ResourceRef;
+  path?: ObjectPath;
+  origin?: FindingOrigin;
+}
+
+/** Everything a run knows about its input, before any rule has looked at it. */
+export interface Model {
+  fileCount: number;
+  resources: Resource[];
+  index: ResourceIndex;
+  diagnostics: Diagnostic[];
+  skips: Skip[];
+}
+
+/** Reads a document's objects: the document itself, or each item of a `List`. */
+function readDocument(document: ParsedDocument, resources: Resource[], diagnostics: Diagnostic[], skips: Skip[]): Resource[] {
+  const value = document.value as Record<string, unknown>;
+  const { locator, origin } = document;
+  const found: Resource[] = [];
+  const read = (object: Record<string, unknown>, basePath: ObjectPath) => {
+    const reading = readObject(object, locator, basePath, origin);
+    if (reading.kind === 'resource') {
+      found.push(reading.resource);
+      resources.push(reading.resource);
+    } else if (reading.kind === 'skip') {
+      skips.push({ file: locator.file, line: locator.line, reason: reading.reason });
+    } else {
+      const diagnostic: Diagnostic = {
+        id: 'incomplete-resource',
+        messageId: 'missing',
+        data: { fields: reading.fields.join(', '), kind: reading.objectKind },
+        file: locator.file,
+        range: locator.rangeOf(reading.path, 'key'),
+        path: reading.path,
+      };
+      if (origin) diagnostic.origin = origin;
+      diagnostics.push(diagnostic);
+    }
+  };
+  const kind = value.kind;
+  if (typeof kind === 'string' && kind.endsWith('List') && Array.isArray(value.items)) {
+    value.items.forEach((item: unknown, i) => {
+      if (isObject(item)) read(item, ['items', i]);
+      else skips.push({ file: locator.file, line: locator.line, reason: `item ${i} of ${kind} is not an object` });
+    });
+  } else {
+    read(value, []);
+  }
+  return found;
+}
+
+/**
+ * Parses every source and reads its objects into resources, indexed for cross-resource rules.
+ * Pure: the same sources always give the same model, and no rule runs, so commands that compare
+ * inputs (drift) build models without linting them.
+ */
+export function buildModel(sources: readonly Source[]): Model {
+  const resources: Resource[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const skips: Skip[] = [];
+  for (const source of sources) {
+    const parsed = parseSource(source);
+    const skipped = [...parsed.skips];
+    const resourcesOf = new Map<ParsedDocument, Resource[]>();
+    for (const document of parsed.documents) resourcesOf.set(document, readDocument(document, resources, diagnostics, skipped));
+    // The parser's skips and the model's interleave: keep them in the order of the file.
+    skipped.sort((a, b) => a.line - b.line);
+    for (const skip of skipped) skips.push(skip);
+    for (const found of parsed.diagnostics) {
+      const diagnostic: Diagnostic = { id: found.id, messageId: found.messageId, file: found.file, range: found.range };
+      if (found.data) diagnostic.data = found.data;
+      if (found.origin) diagnostic.origin = found.origin;
+      // A problem in a document that still became one resource is about that resource.
+      const owners = found.document ? resourcesOf.get(found.document) : undefined;
+      if (owners?.length === 1) diagnostic.resource = resourceRef(owners[0]!);
+      diagnostics.push(diagnostic);
+    }
+  }
+  return { fileCount: sources.length, resources, index: new ResourceIndex(resources), diagnostics, skips };
+}

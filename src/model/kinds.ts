@@ -1,0 +1,77 @@
+import type { ObjectPath } from '../core/types.js';
+
+/**
+ * One registry of the kinds kubegate knows, keyed by API group and kind: a core `Service` and a
+ * Knative `serving.knative.dev` `Service` are different things, and so are Argo's `Rollout` and
+ * Flagger's. Rules select kinds through it, and pod templates are found through it.
+ */
+
+/** `apps/Deployment`; the core group has no prefix (`Pod`, `ConfigMap`). */
+export type GroupKind = string;
+
+/** The API group of an apiVersion: `apps` for `apps/v1`, the empty string for the core `v1`. */
+export function apiGroupOf(apiVersion: string): string {
+  const slash = apiVersion.indexOf('/');
+  return slash === -1 ? '' : apiVersion.slice(0, slash);
+}
+
+export function groupKind(group: string, kind: string): GroupKind {
+  return group === '' ? kind : `${group}/${kind}`;
+}
+
+interface WorkloadKind {
+  groups: readonly string[];
+  kind: string;
+  podSpecPath: ObjectPath;
+}
+
+const TEMPLATE_SPEC: ObjectPath = ['spec', 'template', 'spec'];
+
+/** Every kind that carries a pod template, with the groups that have served it. */
+const WORKLOADS: readonly WorkloadKind[] = [
+  { groups: [''], kind: 'Pod', podSpecPath: ['spec'] },
+  { groups: ['apps', 'extensions'], kind: 'Deployment', podSpecPath: TEMPLATE_SPEC },
+  { groups: ['apps'], kind: 'StatefulSet', podSpecPath: TEMPLATE_SPEC },
+  { groups: ['apps', 'extensions'], kind: 'DaemonSet', podSpecPath: TEMPLATE_SPEC },
+  { groups: ['apps', 'extensions'], kind: 'ReplicaSet', podSpecPath: TEMPLATE_SPEC },
+  { groups: [''], kind: 'ReplicationController', podSpecPath: TEMPLATE_SPEC },
+  { groups: ['batch'], kind: 'Job', podSpecPath: TEMPLATE_SPEC },
+  { groups: ['batch'], kind: 'CronJob', podSpecPath: ['spec', 'jobTemplate', 'spec', 'template', 'spec'] },
+  { groups: ['argoproj.io'], kind: 'Rollout', podSpecPath: TEMPLATE_SPEC },
+];
+
+const POD_SPEC_PATHS = new Map<GroupKind, ObjectPath>();
+for (const workload of WORKLOADS) {
+  for (const group of workload.groups) POD_SPEC_PATHS.set(groupKind(group, workload.kind), workload.podSpecPath);
+}
+
+/** Every group/kind with a pod template, for rules that apply to `workloads`. */
+export const WORKLOAD_KINDS: readonly GroupKind[] = [...POD_SPEC_PATHS.keys()];
+
+/** Where a kind keeps its pod spec, or undefined for kinds without pods. */
+export function podSpecPathOf(key: GroupKind): ObjectPath | undefined {
+  return POD_SPEC_PATHS.get(key);
+}
+
+/** Kinds whose pods run to completion, where serving checks such as readiness do not apply. */
+export const BATCH_KINDS: ReadonlySet<GroupKind> = new Set(['batch/Job', 'batch/CronJob']);
+
+/**
+ * What a rule applies to: `*` for every kind, `workloads` for every kind with a pod template, or
+ * a list of group/kinds (`apps/Deployment`, `argoproj.io/Rollout`, `Service` for core).
+ */
+export type KindSelector = '*' | 'workloads' | readonly GroupKind[];
+
+/** The group/kinds a selector names; `undefined` means every kind. */
+export function expandSelector(selector: KindSelector): readonly GroupKind[] | undefined {
+  if (selector === '*') return undefined;
+  if (selector === 'workloads') return WORKLOAD_KINDS;
+  return selector;
+}
+
+/** How docs name a selector's kinds. */
+export function describeSelector(selector: KindSelector): string {
+  if (selector === '*') return 'every kind';
+  if (selector === 'workloads') return `workloads (${WORKLOAD_KINDS.join(', ')})`;
+  return selector.join(', ');
+}
