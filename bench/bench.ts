@@ -28,7 +28,9 @@ import { textReporter } from '../src/report/text.js';
 
 const LIMIT = 3;
 const AIM_LINT = 1.5;
-const AIM_STARTUP = 2;
+const AIM_STARTUP = 1.5;
+/** Start-up is what a pre-commit hook pays on every commit: its limit is the aim. */
+const STARTUP_LIMIT = 1.5;
 const ROUNDS = 5;
 const STARTUP_RUNS = 15;
 
@@ -343,6 +345,7 @@ export function generateWorkloads(directory: string): { lines: number; documents
 // Start-up: the pre-commit case, one small file, where process start dominates.
 
 interface StartupCase {
+  name: string;
   file: string;
   runs: number;
   bareMs: number;
@@ -363,7 +366,7 @@ function timeSpawn(args: readonly string[]): { ms: number; status: number | null
   return { ms, status: child.status, stderr: child.stderr };
 }
 
-function measureStartup(file: string): StartupCase {
+function measureStartup(name: string, file: string): StartupCase {
   const cli = path.join(ROOT, 'bin', 'kubegate.cjs');
   const bare: number[] = [];
   const kubegate: number[] = [];
@@ -383,14 +386,15 @@ function measureStartup(file: string): StartupCase {
   const kubegateMs = median(kubegate);
   const ratio = kubegateMs / bareMs;
   return {
+    name,
     file: path.relative(ROOT, file) || file,
     runs: STARTUP_RUNS,
     bareMs,
     kubegateMs,
     ratio,
-    limit: LIMIT,
+    limit: STARTUP_LIMIT,
     aim: AIM_STARTUP,
-    pass: ratio <= LIMIT,
+    pass: ratio <= STARTUP_LIMIT,
     kubegateExitCodes: [...codes].sort(),
     bareSamplesMs: bare,
     kubegateSamplesMs: kubegate,
@@ -416,6 +420,9 @@ spec:
           readinessProbe:
             httpGet: {path: /ready, port: http}
 `;
+
+/** The same Deployment with one key written twice: js-yaml rejects it, so the `yaml` library is loaded to report it. */
+const SMALL_MANIFEST_FALLBACK = SMALL_MANIFEST.replace('  replicas: 2\n', '  replicas: 2\n  replicas: 3\n');
 
 // ---------------------------------------------------------------------------------------------
 // Output
@@ -460,7 +467,7 @@ async function main(): Promise<void> {
 
   const scratch = mkdtempSync(path.join(tmpdir(), 'kubegate-bench-'));
   let generated: LintCase;
-  let startup: StartupCase;
+  let startup: StartupCase[];
   let generatedShape: { lines: number; documents: number };
   try {
     const workloads = path.join(scratch, 'workloads');
@@ -469,13 +476,12 @@ async function main(): Promise<void> {
     log(`measuring ${generatedShape.documents} generated workloads (${ROUNDS} rounds after a warm-up)…`);
     generated = await measureLintCase('generated', workloads);
 
-    let small = path.join(ROOT, 'fixtures', 'demo', 'deployment.yaml');
-    if (!existsSync(small)) {
-      small = path.join(scratch, 'small.yaml');
-      writeFileSync(small, SMALL_MANIFEST);
-    }
-    log(`measuring start-up on ${path.relative(ROOT, small) || small} (${STARTUP_RUNS} runs each, alternating)…`);
-    startup = measureStartup(small);
+    const small = path.join(scratch, 'small.yaml');
+    writeFileSync(small, SMALL_MANIFEST);
+    const fallback = path.join(scratch, 'small-duplicate-key.yaml');
+    writeFileSync(fallback, SMALL_MANIFEST_FALLBACK);
+    log(`measuring start-up on one small Deployment, and on the same with a duplicate key (${STARTUP_RUNS} runs each, alternating with node -e 0)…`);
+    startup = [measureStartup('start-up, 1 small Deployment', small), measureStartup('start-up, 1 file needing the yaml fallback', fallback)];
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -514,7 +520,7 @@ async function main(): Promise<void> {
   if (corpus) rows.push(lintRow(corpus));
   else rows.push(['corpus', '-', '-', '-', `${LIMIT}×`, `${AIM_LINT}×`, 'SKIPPED']);
   rows.push(lintRow(generated));
-  rows.push([`start-up, 1 file (node -e 0 floor)`, ms(startup.bareMs), ms(startup.kubegateMs), `${startup.ratio.toFixed(2)}×`, `${startup.limit}×`, `${startup.aim}×`, verdict(startup.pass, startup.ratio, startup.aim)]);
+  for (const c of startup) rows.push([`${c.name} (node -e 0 floor)`, ms(c.bareMs), ms(c.kubegateMs), `${c.ratio.toFixed(2)}×`, `${c.limit}×`, `${c.aim}×`, verdict(c.pass, c.ratio, c.aim)]);
 
   log('');
   log(`kubegate ${packageInfo().version}, ${rules.length} rules, node ${process.version}; medians of ${ROUNDS} rounds (start-up: ${STARTUP_RUNS} runs)`);
@@ -524,11 +530,11 @@ async function main(): Promise<void> {
   if (corpus) log(describeCase(corpus));
   log(describeCase(generated));
   log(`    generated input: ${generatedShape.documents} documents, ${(generatedShape.lines / generatedShape.documents).toFixed(0)} lines each on average`);
-  log(`  start-up: ${startup.file}, kubegate exit codes ${startup.kubegateExitCodes.join('/')}`);
+  for (const c of startup) log(`  ${c.name}: kubegate exit codes ${c.kubegateExitCodes.join('/')}`);
   for (const note of notes) log(`  note: ${note}`);
-  const failed = [corpus, generated, startup].filter((c) => c && !c.pass).length;
+  const failed = [corpus, generated, ...startup].filter((c) => c && !c.pass).length;
   log('');
-  log(failed > 0 ? `FAIL: ${failed} case(s) above the ${LIMIT}× limit (exit code stays 0; see above)` : `all cases within the ${LIMIT}× limit`);
+  log(failed > 0 ? `FAIL: ${failed} case(s) above their limit (exit code stays 0; see above)` : 'all cases within their limits');
 }
 
 // Runs when invoked as a script; importing the module (for its generator) runs nothing.

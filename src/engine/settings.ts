@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
 import { SEVERITIES, type DiagnosticId, type Severity } from '../core/types.js';
 import { DIAGNOSTICS } from './diagnostics.js';
+import { ajvLibrary, type AjvInstance, type Validate } from './lazy-ajv.js';
 import type { AnyRule, OptionsSchema } from './rule.js';
 
 /** How a run configures one rule or diagnostic: a severity, `off`, or a severity with options. */
@@ -24,19 +24,10 @@ export interface ResolvedSettings {
   diagnostics: Readonly<Record<DiagnosticId, Severity | 'off'>>;
 }
 
-type Validate = ((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string; params: Record<string, unknown> }[] | null };
-interface AjvInstance {
-  compile(schema: object): Validate;
-}
-
 let ajv: AjvInstance | undefined;
 
-/** ajv costs tens of milliseconds to load; only runs that set rule options pay for it. */
 function validator(schema: OptionsSchema): Validate {
-  if (!ajv) {
-    const Ajv = createRequire(import.meta.url)('ajv') as { default: new (options: object) => AjvInstance };
-    ajv = new Ajv.default({ allErrors: false, strict: false });
-  }
+  ajv ??= new (ajvLibrary().default)({ allErrors: false, strict: false });
   return ajv.compile(schema);
 }
 

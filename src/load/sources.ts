@@ -2,6 +2,7 @@ import { readFileSync, readdirSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Source } from '../core/types.js';
 import { decodeSource } from './decode.js';
+import { globLibrary } from './lazy-glob.js';
 
 export const MANIFEST_EXTENSIONS: readonly string[] = ['.yaml', '.yml', '.json'];
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
@@ -54,8 +55,7 @@ function walk(directory: string, found: string[], errors: string[], cwd: string)
 }
 
 async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
-  // Loaded on demand: most runs (pre-commit, a folder in CI) never use a pattern.
-  const { glob } = await import('glob');
+  const { glob } = await globLibrary();
   const matches = await glob(pattern, { cwd, absolute: true, nodir: true, ignore: ['**/node_modules/**', '**/.git/**'] });
   return matches.sort();
 }
