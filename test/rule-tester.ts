@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { placeholdersOf } from '../src/core/format.js';
 import type { Finding, Source } from '../src/core/types.js';
@@ -52,7 +53,11 @@ function sourceOf(ruleId: string, testCase: ValidCase): Source {
   return { path: 'inline.yaml', text: testCase.code! };
 }
 
-type Subject = { kind: 'rule'; rule: AnyRule } | { kind: 'diagnostic'; meta: DiagnosticMeta };
+export type Subject = { kind: 'rule'; rule: AnyRule } | { kind: 'diagnostic'; meta: DiagnosticMeta };
+
+export function subjectOf(subject: AnyRule | DiagnosticMeta): Subject {
+  return 'create' in subject ? { kind: 'rule', rule: subject } : { kind: 'diagnostic', meta: subject };
+}
 
 function metaOf(subject: Subject) {
   return subject.kind === 'rule' ? subject.rule.meta : subject.meta;
@@ -72,18 +77,75 @@ export function runSubject(subject: Subject, source: Source, options?: Record<st
   };
 }
 
-function checkCaseShape(subject: Subject, testCase: ValidCase): void {
-  const meta = metaOf(subject);
-  if (testCase.options === undefined) return;
-  if (subject.kind !== 'rule' || !subject.rule.meta.options) throw new Error(`case "${testCase.name}" sets options, but ${meta.id} takes none`);
-  validateOptions(meta.id, subject.rule.meta.options.schema, { ...(subject.rule.meta.options.defaults as object), ...testCase.options });
-}
-
-/** What a finding is, in the shape of an expectation: data only where the expectation has it. */
+/** What asserting `expected` needs of a finding: data only where the expectation has it. */
 function asExpected(finding: Finding, expected: ExpectedFinding | undefined): ExpectedFinding {
   const shown: ExpectedFinding = { messageId: finding.messageId, line: finding.range.line, column: finding.range.column, endLine: finding.range.endLine, endColumn: finding.range.endColumn };
   if (expected?.data !== undefined) shown.data = { ...finding.data };
   return shown;
+}
+
+type Cases = { valid: ValidCase[]; invalid: InvalidCase[] };
+
+/** What is wrong with a set of cases as a whole: cases that cannot fail, or that test nothing real. */
+export function suiteProblems(subject: Subject, cases: Cases): string[] {
+  const meta = metaOf(subject);
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const testCase of [...cases.valid, ...cases.invalid]) {
+    const key = `${testCase.fixture ?? testCase.code}\u0000${JSON.stringify(testCase.options ?? {})}`;
+    if (seen.has(key)) problems.push(`duplicate case: ${testCase.name}`);
+    seen.add(key);
+    if (testCase.options === undefined) continue;
+    if (subject.kind !== 'rule' || !subject.rule.meta.options) {
+      problems.push(`case "${testCase.name}" sets options, but ${meta.id} takes none`);
+      continue;
+    }
+    try {
+      validateOptions(meta.id, subject.rule.meta.options.schema, { ...(subject.rule.meta.options.defaults as object), ...testCase.options });
+    } catch (error) {
+      problems.push(`case "${testCase.name}": ${(error as Error).message}`);
+    }
+  }
+  for (const testCase of cases.invalid) {
+    if (testCase.errors.length === 0) problems.push(`invalid case "${testCase.name}" expects no finding`);
+    for (const error of testCase.errors) {
+      if (!Object.hasOwn(meta.messages, error.messageId)) problems.push(`case "${testCase.name}": unknown messageId "${error.messageId}"`);
+    }
+  }
+  if (cases.valid.length === 0) problems.push('no valid case');
+  if (cases.invalid.length === 0) problems.push('no invalid case');
+  return problems;
+}
+
+const describeFinding = (finding: Finding) => `${finding.ruleId} ${finding.range.line}:${finding.range.column} ${finding.message}`;
+
+/** What is wrong with one case's outcome; empty when the rule did exactly what the case says. */
+export function caseProblems(subject: Subject, testCase: ValidCase | InvalidCase): string[] {
+  const meta = metaOf(subject);
+  const source = sourceOf(meta.id, testCase);
+  const { own, others } = runSubject(subject, source, testCase.options);
+  const problems: string[] = [];
+  if (subject.kind === 'rule') {
+    for (const stray of others.filter(isDiagnostic)) problems.push(`input diagnostic in the case (the fixture is broken?): ${describeFinding(stray)}`);
+  }
+  if (!('errors' in testCase)) {
+    for (const finding of own) problems.push(`valid case reported: ${describeFinding(finding)}`);
+    return problems;
+  }
+  for (const finding of own) {
+    if (/\{\{\s*\w+\s*\}\}/.test(finding.message)) problems.push(`unfilled placeholder in: ${finding.message}`);
+    for (const name of placeholdersOf(meta.messages[finding.messageId] ?? '')) {
+      if (finding.data?.[name] === undefined) problems.push(`messageId "${finding.messageId}" reported without data for {{${name}}}`);
+    }
+  }
+  const actual = own.map((finding, i) => asExpected(finding, testCase.errors[i]));
+  if (!isDeepStrictEqual(actual, testCase.errors)) {
+    problems.push(`expected findings ${JSON.stringify(testCase.errors)}\n     but got ${JSON.stringify(actual)}`);
+  }
+  const fixed = applyFixes(source.text, source.path, own);
+  if (testCase.output !== undefined && fixed.text !== testCase.output) problems.push(`fixed output differs:\n${fixed.text}`);
+  if (testCase.output === undefined && fixed.applied > 0) problems.push('the rule offers a fix: assert it with `output`');
+  return problems;
 }
 
 /**
@@ -91,53 +153,20 @@ function asExpected(finding: Finding, expected: ExpectedFinding | undefined): Ex
  * duplicate cases, invalid cases that expect nothing, unknown message ids, options off the
  * schema, messages with unfilled placeholders, stray input diagnostics, unasserted fixes.
  */
-export function ruleTester(subjectRule: AnyRule | DiagnosticMeta, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
-  const subject: Subject = 'create' in subjectRule ? { kind: 'rule', rule: subjectRule } : { kind: 'diagnostic', meta: subjectRule };
-  const meta = metaOf(subject);
-  const id = meta.id;
-  describe(id, () => {
+export function ruleTester(subjectRule: AnyRule | DiagnosticMeta, cases: Cases): void {
+  const subject = subjectOf(subjectRule);
+  describe(metaOf(subject).id, () => {
     it('has distinct cases, each able to fail', () => {
-      const seen = new Set<string>();
-      for (const testCase of [...cases.valid, ...cases.invalid]) {
-        const key = `${testCase.fixture ?? testCase.code}\u0000${JSON.stringify(testCase.options ?? {})}`;
-        expect(seen.has(key), `duplicate case: ${testCase.name}`).toBe(false);
-        seen.add(key);
-        checkCaseShape(subject, testCase);
-      }
-      for (const testCase of cases.invalid) {
-        expect(testCase.errors.length, `invalid case "${testCase.name}" expects no finding`).toBeGreaterThan(0);
-        for (const error of testCase.errors) {
-          expect(Object.keys(meta.messages), `case "${testCase.name}": unknown messageId`).toContain(error.messageId);
-        }
-      }
-      expect(cases.valid.length).toBeGreaterThan(0);
-      expect(cases.invalid.length).toBeGreaterThan(0);
+      expect(suiteProblems(subject, cases)).toEqual([]);
     });
-
     for (const testCase of cases.valid) {
       it(`valid: ${testCase.name}`, () => {
-        const { own, others } = runSubject(subject, sourceOf(id, testCase), testCase.options);
-        if (subject.kind === 'rule') expect(others.filter(isDiagnostic).map((f) => `${f.ruleId} ${f.message}`), 'input diagnostics in a valid case').toEqual([]);
-        expect(own.map((f) => `${f.range.line}:${f.range.column} ${f.message}`)).toEqual([]);
+        expect(caseProblems(subject, testCase)).toEqual([]);
       });
     }
-
     for (const testCase of cases.invalid) {
       it(`invalid: ${testCase.name}`, () => {
-        const source = sourceOf(id, testCase);
-        const { own, others } = runSubject(subject, source, testCase.options);
-        if (subject.kind === 'rule') {
-          expect(others.filter(isDiagnostic).map((f) => `${f.ruleId} ${f.range.line}:${f.range.column} ${f.message}`), 'input diagnostics in an invalid case: the fixture is broken').toEqual([]);
-        }
-        for (const finding of own) {
-          expect(finding.message, 'message has an unfilled placeholder').not.toMatch(/\{\{\s*\w+\s*\}\}/);
-          const template = meta.messages[finding.messageId] ?? '';
-          for (const name of placeholdersOf(template)) expect(finding.data, `data for {{${name}}}`).toHaveProperty(name);
-        }
-        expect(own.map((finding, i) => asExpected(finding, testCase.errors[i]))).toEqual(testCase.errors);
-        const fixed = applyFixes(source.text, source.path, own);
-        if (testCase.output !== undefined) expect(fixed.text).toBe(testCase.output);
-        else expect(fixed.applied, 'the rule offers a fix: assert it with `output`').toBe(0);
+        expect(caseProblems(subject, testCase)).toEqual([]);
       });
     }
   });

@@ -101,19 +101,13 @@ export function ruleDocMarkdown(entry: DocEntry, examples: Examples, rules: read
     ...optionsMarkdown(entry),
     '### Examples',
     '',
-    'Invalid:',
-    '',
-    fenced(examples.invalid.shown, 'yaml'),
-    '',
-    reportedMarkdown(exampleFindings(meta.id, examples.invalid.source, rules)),
-    '',
-    'Valid:',
-    '',
-    fenced(examples.valid.shown, 'yaml'),
-    '',
-    reportedMarkdown(exampleFindings(meta.id, examples.valid.source, rules)),
-    '',
+    ...exampleMarkdown('Invalid', examples.invalid),
+    ...exampleMarkdown('Valid', examples.valid),
   ].join('\n');
+
+  function exampleMarkdown(label: string, example: Example): string[] {
+    return [`${label}:`, '', fenced(example.shown, 'yaml'), '', reportedMarkdown(exampleFindings(meta.id, example.source, rules)), ''];
+  }
 }
 
 function indent(text: string, prefix = '    '): string {

@@ -26,8 +26,7 @@ export interface Model {
 
 /** Reads a document's objects: the document itself, or each item of a `List`. */
 function readDocument(document: ParsedDocument, resources: Resource[], diagnostics: Diagnostic[], skips: Skip[]): Resource[] {
-  const value = document.value as Record<string, unknown>;
-  const { locator, origin } = document;
+  const { value, locator, origin } = document;
   const found: Resource[] = [];
   const read = (object: Record<string, unknown>, basePath: ObjectPath) => {
     const reading = readObject(object, locator, basePath, origin);

@@ -7,7 +7,8 @@ import { LineIndex, splitDocuments, type DocumentSpan } from './text.js';
 
 export interface ParsedDocument {
   locator: YamlDocumentLocator;
-  value: unknown;
+  /** Documents that are not mappings are skipped before they become one of these. */
+  value: Record<string, unknown>;
   /** Helm's `# Source: chart/templates/x.yaml`, naming the template an author edits. */
   origin?: FindingOrigin;
 }
@@ -232,19 +233,18 @@ export function parseSource(source: Source): ParsedSource {
     const parsed = parseDocumentValue(file, span, (id, messageId, start, end, data) => diagnostic(id, messageId, rangeOfSpan(file, { start, end }), data));
     if (!parsed) continue;
     const { value } = parsed;
-    const document: ParsedDocument = { locator: new YamlDocumentLocator(file, span, head.line, value, parsed.yamlDocument), value };
-    if (origin) document.origin = origin;
+    const document: ParsedDocument | undefined = isMapping(value) ? { locator: new YamlDocumentLocator(file, span, head.line, value, parsed.yamlDocument), value } : undefined;
+    if (document && origin) document.origin = origin;
     for (const duplicate of parsed.duplicateKeys) {
-      diagnostic('duplicate-key', 'duplicate', rangeOfSpan(file, duplicate), { key: duplicate.key }, isMapping(value) ? document : undefined);
+      diagnostic('duplicate-key', 'duplicate', rangeOfSpan(file, duplicate), { key: duplicate.key }, document);
     }
-    if (value === null || value === undefined) continue;
-    if (!isMapping(value)) {
-      skip(head.line, `not a Kubernetes object (a YAML ${Array.isArray(value) ? 'sequence' : 'scalar'})`);
+    if (!document) {
+      if (value !== null && value !== undefined) skip(head.line, `not a Kubernetes object (a YAML ${Array.isArray(value) ? 'sequence' : 'scalar'})`);
       continue;
     }
     const brace = file.text.indexOf('{{', span.start);
     if (brace !== -1 && brace < span.end) {
-      const unrendered = findUnrenderedValues(value);
+      const unrendered = findUnrenderedValues(document.value);
       if (unrendered.length > 0) {
         for (const path of unrendered) diagnostic('unrendered-template', 'unrendered', document.locator.rangeOf(path));
         continue;
