@@ -25,6 +25,12 @@ import { packageInfo } from '../src/cli/package-info.js';
 import { describeRule } from '../src/engine/rule.js';
 import { DIAGNOSTIC_LIST } from '../src/engine/diagnostics.js';
 import { textReporter } from '../src/report/text.js';
+import { median, table } from './common.js';
+import { describeScaling, measureScaling, type ScalingResult } from './scaling.js';
+import { generateWorkloads } from './workloads.js';
+
+// The generator used to live here; scripts that import it from here keep working.
+export { generateWorkloads };
 
 const LIMIT = 3;
 const AIM_LINT = 1.5;
@@ -38,12 +44,6 @@ const STARTUP_RUNS = 15;
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 const gc: () => void = (globalThis as { gc?: () => void }).gc ?? (() => {});
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 interface Phases {
   load: number;
@@ -184,164 +184,6 @@ async function measureLintCase(name: string, input: string): Promise<LintCase> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Generated workloads. A seeded generator, so every run lints byte-identical input.
-
-function prng(seed: number): () => number {
-  // mulberry32: tiny, fast, and good enough to pick among a handful of variants.
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const TEAMS = ['payments', 'search', 'checkout', 'identity', 'catalog', 'ledger', 'notifications', 'ingest'];
-const ROLES = ['api', 'worker', 'gateway', 'indexer', 'scheduler', 'cache', 'sync', 'exporter'];
-const REGISTRIES = ['registry.example.com', 'ghcr.io/example', 'docker.io/library', '123456789012.dkr.ecr.eu-west-1.amazonaws.com'];
-
-/** The tag mix seen in real repositories: mostly pinned versions, a tail of mutable or missing tags. */
-function image(random: () => number, name: string): string {
-  const registry = REGISTRIES[Math.floor(random() * REGISTRIES.length)]!;
-  const roll = random();
-  if (roll < 0.55) return `${registry}/${name}:${1 + Math.floor(random() * 4)}.${Math.floor(random() * 20)}.${Math.floor(random() * 10)}`;
-  if (roll < 0.7) return `${registry}/${name}@sha256:${Array.from({ length: 64 }, () => Math.floor(random() * 16).toString(16)).join('')}`;
-  if (roll < 0.82) return `${registry}/${name}:latest`;
-  if (roll < 0.92) return `${registry}/${name}`;
-  return `${registry}/${name}:2024${String(10 + Math.floor(random() * 89))}${String(10 + Math.floor(random() * 18))}-${Math.floor(random() * 1e6).toString(36)}`;
-}
-
-function resourcesBlock(random: () => number, indent: string): string[] {
-  const roll = random();
-  if (roll < 0.25) return []; // no resources at all
-  const cpu = `${[50, 100, 250, 500, 1000][Math.floor(random() * 5)]}m`;
-  const memory = `${[64, 128, 256, 512, 1024][Math.floor(random() * 5)]}Mi`;
-  const lines = [`${indent}resources:`, `${indent}  requests:`, `${indent}    cpu: ${cpu}`, `${indent}    memory: ${memory}`];
-  if (roll < 0.4) return lines; // requests only, no limits
-  if (roll < 0.45) return [...lines, `${indent}  limits:`, `${indent}    memory: 32Mi`]; // limit below the request
-  if (roll < 0.48) return [`${indent}resources:`, `${indent}  requests:`, `${indent}    memory: 512m`]; // the half-a-byte typo
-  return [...lines, `${indent}  limits:`, `${indent}    cpu: "2"`, `${indent}    memory: ${memory}`];
-}
-
-function probeBlock(random: () => number, indent: string, kind: 'readinessProbe' | 'livenessProbe', port: string | number): string[] {
-  const roll = random();
-  if (roll < 0.5) {
-    return [`${indent}${kind}:`, `${indent}  httpGet:`, `${indent}    path: ${kind === 'readinessProbe' ? '/ready' : '/healthz'}`, `${indent}    port: ${port}`, `${indent}  periodSeconds: 10`, `${indent}  timeoutSeconds: 2`];
-  }
-  if (roll < 0.8) return [`${indent}${kind}:`, `${indent}  tcpSocket:`, `${indent}    port: ${port}`, `${indent}  initialDelaySeconds: 5`];
-  return [`${indent}${kind}:`, `${indent}  exec:`, `${indent}    command: ["/bin/sh", "-c", "test -f /tmp/ready"]`];
-}
-
-function container(random: () => number, name: string, service: string, indent: string, serving: boolean): string[] {
-  const port = 8000 + Math.floor(random() * 1000);
-  const lines = [`${indent}- name: ${name}`, `${indent}  image: ${image(random, service)}`, `${indent}  imagePullPolicy: IfNotPresent`];
-  if (random() < 0.3) lines.push(`${indent}  args: ["--log-level=info", "--listen=:${port}"]`);
-  lines.push(`${indent}  ports:`, `${indent}    - name: http`, `${indent}      containerPort: ${port}`, `${indent}      protocol: TCP`);
-  if (random() < 0.4) lines.push(`${indent}    - name: metrics`, `${indent}      containerPort: 9090`);
-  lines.push(
-    `${indent}  env:`,
-    `${indent}    - name: LOG_FORMAT`,
-    `${indent}      value: json`,
-    `${indent}    - name: DATABASE_URL`,
-    `${indent}      valueFrom:`,
-    `${indent}        secretKeyRef:`,
-    `${indent}          name: ${name}-db`,
-    `${indent}          key: url`,
-  );
-  if (serving) {
-    // A probe on a port name the container does not declare is a realistic copy-paste slip.
-    const probePort = random() < 0.1 ? 'health' : random() < 0.5 ? 'http' : port;
-    if (random() < 0.7) lines.push(...probeBlock(random, `${indent}  `, 'readinessProbe', probePort));
-    if (random() < 0.6) lines.push(...probeBlock(random, `${indent}  `, 'livenessProbe', probePort));
-  }
-  lines.push(...resourcesBlock(random, `${indent}  `));
-  if (random() < 0.5) {
-    lines.push(`${indent}  securityContext:`, `${indent}    runAsNonRoot: true`, `${indent}    readOnlyRootFilesystem: true`, `${indent}    allowPrivilegeEscalation: false`);
-  }
-  return lines;
-}
-
-function podSpec(random: () => number, name: string, service: string, indent: string, serving: boolean): string[] {
-  const lines = [`${indent}containers:`, ...container(random, name, service, `${indent}  `, serving)];
-  if (random() < 0.15) lines.push(...container(random, 'proxy', 'envoy-proxy', `${indent}  `, serving));
-  if (random() < 0.3) lines.push(`${indent}serviceAccountName: ${name}`);
-  if (random() < 0.2) lines.push(`${indent}nodeSelector:`, `${indent}  kubernetes.io/os: linux`);
-  if (random() < 0.2) lines.push(`${indent}terminationGracePeriodSeconds: 45`);
-  return lines;
-}
-
-function workload(random: () => number, n: number): string {
-  const team = TEAMS[n % TEAMS.length]!;
-  const service = `${team}-${ROLES[Math.floor(random() * ROLES.length)]!}`;
-  const name = `${service}-${n}`;
-  const roll = random();
-  const kind = roll < 0.7 ? 'Deployment' : roll < 0.8 ? 'StatefulSet' : roll < 0.9 ? 'DaemonSet' : 'CronJob';
-  const apiVersion = kind === 'CronJob' ? 'batch/v1' : 'apps/v1';
-  const head = [
-    `apiVersion: ${apiVersion}`,
-    `kind: ${kind}`,
-    'metadata:',
-    `  name: ${name}`,
-    `  namespace: ${team}`,
-    '  labels:',
-    `    app.kubernetes.io/name: ${name}`,
-    `    app.kubernetes.io/part-of: ${team}`,
-  ];
-  if (random() < 0.3) head.push('  annotations:', `    example.com/owner: "${team}@example.com"`);
-  const labels = ['      labels:', `        app.kubernetes.io/name: ${name}`];
-  if (kind === 'CronJob') {
-    return [
-      ...head,
-      'spec:',
-      `  schedule: "${Math.floor(random() * 60)} */6 * * *"`,
-      '  concurrencyPolicy: Forbid',
-      '  jobTemplate:',
-      '    spec:',
-      '      backoffLimit: 2',
-      '      template:',
-      '        spec:',
-      '          restartPolicy: OnFailure',
-      ...podSpec(random, name, service, '          ', false),
-    ].join('\n');
-  }
-  const spec = ['spec:'];
-  if (kind !== 'DaemonSet') spec.push(`  replicas: ${[1, 2, 3, 5][Math.floor(random() * 4)]}`);
-  if (kind === 'StatefulSet') spec.push(`  serviceName: ${name}`);
-  if (kind === 'Deployment') {
-    const strategy = random();
-    if (strategy < 0.05) spec.push('  revisionHistoryLimit: 0');
-    if (strategy < 0.1) spec.push('  strategy:', '    type: RollingUpdate', '    rollingUpdate:', '      maxUnavailable: 100%', '      maxSurge: 0');
-    else if (strategy < 0.5) spec.push('  strategy:', '    type: RollingUpdate', '    rollingUpdate:', '      maxUnavailable: 0', '      maxSurge: 25%');
-  }
-  spec.push('  selector:', '    matchLabels:', `      app.kubernetes.io/name: ${name}`, '  template:', '    metadata:', ...labels, '    spec:', ...podSpec(random, name, service, '      ', true));
-  if (kind === 'StatefulSet') {
-    spec.push('  volumeClaimTemplates:', '    - metadata:', '        name: data', '      spec:', '        accessModes: ["ReadWriteOnce"]', '        resources:', '          requests:', '            storage: 10Gi');
-  }
-  return [...head, ...spec].join('\n');
-}
-
-const GENERATED_FILES = 100;
-const DOCUMENTS_PER_FILE = 100;
-
-export function generateWorkloads(directory: string): { lines: number; documents: number } {
-  const random = prng(20240611);
-  let lines = 0;
-  let n = 0;
-  for (let f = 0; f < GENERATED_FILES; f++) {
-    const documents: string[] = [];
-    for (let d = 0; d < DOCUMENTS_PER_FILE; d++) {
-      const text = workload(random, n++);
-      lines += text.split('\n').length;
-      documents.push(text);
-    }
-    writeFileSync(path.join(directory, `workloads-${String(f).padStart(3, '0')}.yaml`), `---\n${documents.join('\n---\n')}\n`);
-  }
-  return { lines, documents: n };
-}
-
-// ---------------------------------------------------------------------------------------------
 // Start-up: the pre-commit case, one small file, where process start dominates.
 
 interface StartupCase {
@@ -430,12 +272,6 @@ const SMALL_MANIFEST_FALLBACK = SMALL_MANIFEST.replace('  replicas: 2\n', '  rep
 const ms = (value: number) => `${value.toFixed(value < 100 ? 1 : 0)} ms`;
 const verdict = (pass: boolean, ratio: number, aim: number) => (pass ? (ratio <= aim ? 'PASS (within aim)' : 'PASS (above aim)') : 'FAIL');
 
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  const line = (row: string[]) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
-  return [line(rows[0]!), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.slice(1).map(line)].join('\n');
-}
-
 function describeCase(result: LintCase): string {
   const o = result.outcome;
   return (
@@ -469,6 +305,7 @@ async function main(): Promise<void> {
   let generated: LintCase;
   let startup: StartupCase[];
   let generatedShape: { lines: number; documents: number };
+  let scaling: ScalingResult;
   try {
     const workloads = path.join(scratch, 'workloads');
     mkdirSync(workloads);
@@ -482,6 +319,9 @@ async function main(): Promise<void> {
     writeFileSync(fallback, SMALL_MANIFEST_FALLBACK);
     log(`measuring start-up on one small Deployment, and on the same with a duplicate key (${STARTUP_RUNS} runs each, alternating with node -e 0)…`);
     startup = [measureStartup('start-up, 1 small Deployment', small), measureStartup('start-up, 1 file needing the yaml fallback', fallback)];
+
+    log('measuring scaling and memory: whole CLI runs on 1×, 10× and 100× the input, as one file and as many…');
+    scaling = await measureScaling(ROOT, path.join(scratch, 'scaling'), log);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -506,6 +346,7 @@ async function main(): Promise<void> {
           corpus: corpus ?? null,
           generated: { ...generated, documents: generatedShape.documents, averageLinesPerDocument: generatedShape.lines / generatedShape.documents },
           startup,
+          scaling,
           notes,
         },
         null,
@@ -531,8 +372,11 @@ async function main(): Promise<void> {
   log(describeCase(generated));
   log(`    generated input: ${generatedShape.documents} documents, ${(generatedShape.lines / generatedShape.documents).toFixed(0)} lines each on average`);
   for (const c of startup) log(`  ${c.name}: kubegate exit codes ${c.kubegateExitCodes.join('/')}`);
+  log('');
+  log(describeScaling(scaling));
+  log('');
   for (const note of notes) log(`  note: ${note}`);
-  const failed = [corpus, generated, ...startup].filter((c) => c && !c.pass).length;
+  const failed = [corpus, generated, ...startup].filter((c) => c && !c.pass).length + scaling.failed;
   log('');
   log(failed > 0 ? `FAIL: ${failed} case(s) above their limit (exit code stays 0; see above)` : 'all cases within their limits');
 }

@@ -134,7 +134,7 @@ describe('rule docs', () => {
 
 describe('examples', () => {
   it('are files, and a file that is not UTF-8 is shown with its bytes spelled out', () => {
-    const { invalid } = readExamples(ROOT, 'invalid-encoding');
+    const { invalid } = readExamples(ROOT, 'invalid-encoding')!;
     expect(invalid.source.encodingError).toMatchObject({ line: 4, column: 12 });
     expect(invalid.shown).toContain('name: caf\\xe9');
   });

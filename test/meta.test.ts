@@ -46,6 +46,15 @@ function checkDescriptor(meta: RuleDescriptor): void {
   }
 }
 
+/**
+ * Diagnostics no manifest file can trigger, with the test that triggers them instead: a size
+ * limit is met before any YAML is read, and the safety net catches kubegate's own bugs.
+ */
+const NO_FIXTURE = new Map([
+  ['file-too-large', 'test/load.test.ts'],
+  ['internal-error', 'test/safety-net.test.ts'],
+]);
+
 const entries = [
   ...rules.map((rule) => ({ meta: rule.meta as RuleDescriptor, testImport: `rules/${rule.meta.id}.js`, rule })),
   ...DIAGNOSTIC_LIST.map((meta) => ({ meta, testImport: 'src/engine/diagnostics.js', rule: undefined })),
@@ -69,6 +78,8 @@ describe.each(entries.map((entry) => [entry.meta.id, entry] as const))('%s', (id
 
   it('has complete metadata', () => checkDescriptor(meta));
 
+  if (NO_FIXTURE.has(id)) return;
+
   it('has valid and invalid fixtures, examples and a test that exercises every message', () => {
     for (const file of [`fixtures/rules/${id}/valid.yaml`, `fixtures/rules/${id}/invalid.yaml`, `docs/examples/${id}/valid.yaml`, `docs/examples/${id}/invalid.yaml`]) {
       expect(existsSync(root(file)), file).toBe(true);
@@ -85,7 +96,7 @@ describe.each(entries.map((entry) => [entry.meta.id, entry] as const))('%s', (id
   it('reports on its invalid fixture and example, and not on the valid ones', () => {
     expect(findingsOf(decodeSource('invalid.yaml', readFileSync(root(`fixtures/rules/${id}/invalid.yaml`)))).length).toBeGreaterThan(0);
     expect(findingsOf(decodeSource('valid.yaml', readFileSync(root(`fixtures/rules/${id}/valid.yaml`))))).toEqual([]);
-    const examples = readExamples(ROOT, id);
+    const examples = readExamples(ROOT, id)!;
     expect(findingsOf(examples.invalid.source).length).toBeGreaterThan(0);
     expect(findingsOf(examples.valid.source)).toEqual([]);
   });
@@ -94,6 +105,16 @@ describe.each(entries.map((entry) => [entry.meta.id, entry] as const))('%s', (id
     const found = findingsOf(decodeSource('invalid.yaml', readFileSync(root(`fixtures/rules/${id}/invalid.yaml`))));
     for (const finding of found) {
       for (const name of placeholdersOf(meta.messages[finding.messageId]!)) expect(finding.data).toHaveProperty(name);
+    }
+  });
+});
+
+describe('diagnostics no manifest can trigger', () => {
+  it('are triggered by a test of their own, every message included', () => {
+    for (const [id, testFile] of NO_FIXTURE) {
+      const test = readFileSync(root(testFile), 'utf8');
+      const meta = DIAGNOSTIC_LIST.find((candidate) => candidate.id === id)!;
+      for (const messageId of Object.keys(meta.messages)) expect(test, `${id}: no test asserts messageId '${messageId}'`).toMatch(new RegExp(`messageId: '${messageId}'|'${messageId}'\\]`));
     }
   });
 });

@@ -142,7 +142,7 @@ describe('text reporter', () => {
   it('says so when nothing is wrong, and groups skip reasons', () => {
     const clean = lint(
       [
-        { path: 'ok.yaml', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\n- x\n---\n- y\n---\nplain scalar\n' },
+        { path: 'ok.yaml', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\n- x\n---\n- z\n---\nplain scalar\n' },
         { path: 'empty.yaml', text: '\n' },
       ],
       { rules: lintRules },

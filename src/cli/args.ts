@@ -17,6 +17,8 @@ export interface LintCommandOptions {
   maxWarnings: number | undefined;
   quiet: boolean;
   color: boolean | undefined;
+  maxFileBytes: number | undefined;
+  followSymlinks: boolean;
 }
 
 export class UsageError extends Error {}
@@ -40,6 +42,9 @@ ${formatHelp}
       --max-warnings <n>           also exit 1 when there are more than n warnings
   -q, --quiet                      show errors only (the exit code still counts every finding)
       --no-color                   no colors in text output (also: NO_COLOR=1)
+      --max-file-size <size>       skip and report inputs larger than this (default: 64MiB;
+                                   a number of bytes, or with KB, MB, GB, KiB, MiB or GiB)
+      --follow-symlinks            follow symbolic links that lead out of a folder being linted
       --debug                      show the stack trace of an unexpected error
   -h, --help                       show this help
   -v, --version                    show the version
@@ -55,6 +60,18 @@ To lint a folder named "rules" or "explain", write it as ./rules.
 function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
+}
+
+const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, kb: 1e3, mb: 1e6, gb: 1e9, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 };
+
+/** `64MiB`, `10MB`, `500000`: a size in bytes. */
+export function parseSize(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
+  const unit = match ? SIZE_UNITS[match[2]!.toLowerCase()] : undefined;
+  if (!match || unit === undefined || Number(match[1]) <= 0) {
+    throw new UsageError(`--max-file-size must be a size such as 64MiB, 10MB or 500000 (got "${text}")`);
+  }
+  return Math.floor(Number(match[1]) * unit);
 }
 
 export function parseCommandLine(argv: readonly string[]): Command {
@@ -75,6 +92,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
         debug: { type: 'boolean' },
+        'max-file-size': { type: 'string' },
+        'follow-symlinks': { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -111,6 +130,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
       maxWarnings,
       quiet: values.quiet ?? false,
       color: values['no-color'] ? false : values.color,
+      maxFileBytes: values['max-file-size'] === undefined ? undefined : parseSize(values['max-file-size']),
+      followSymlinks: values['follow-symlinks'] ?? false,
     },
     debug,
   };

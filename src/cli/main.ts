@@ -8,6 +8,7 @@ import { lint } from '../engine/lint.js';
 import { describeRule } from '../engine/rule.js';
 import { ConfigError } from '../engine/settings.js';
 import { loadSources } from '../load/sources.js';
+import { escapeControl } from '../report/escape.js';
 import { loadReporter } from '../report/index.js';
 import { HELP, parseCommandLine, UsageError, type LintCommandOptions } from './args.js';
 import { packageInfo } from './package-info.js';
@@ -18,17 +19,25 @@ export interface CliIO {
   cwd: string;
   env: Record<string, string | undefined>;
   stdoutIsTTY: boolean;
-  readStdin: () => Promise<Uint8Array>;
+  /** Reads standard input, stopping once it holds more than `maxBytes`. */
+  readStdin: (maxBytes: number) => Promise<Uint8Array>;
 }
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_ERROR = 2;
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
+/** Stops past `maxBytes`, so `yes | kubegate -` ends instead of filling memory. */
+async function readAtMost(stream: NodeJS.ReadableStream, maxBytes: number): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks);
+  let total = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    chunks.push(bytes);
+    total += bytes.length;
+    if (total > maxBytes) break;
+  }
+  return Buffer.concat(chunks, total);
 }
 
 const processIO = (): CliIO => ({
@@ -37,7 +46,7 @@ const processIO = (): CliIO => ({
   cwd: process.cwd(),
   env: process.env,
   stdoutIsTTY: process.stdout.isTTY === true,
-  readStdin: () => readAll(process.stdin),
+  readStdin: (maxBytes) => readAtMost(process.stdin, maxBytes),
 });
 
 /** An error meant for the user: printed as one line, exit 2, never with a stack. */
@@ -76,7 +85,12 @@ function writeReport(file: string, report: string, io: CliIO): void {
 }
 
 async function runLint(options: LintCommandOptions, io: CliIO): Promise<number> {
-  const loaded = await loadSources(options.paths, { cwd: io.cwd, readStdin: io.readStdin });
+  const loaded = await loadSources(options.paths, {
+    cwd: io.cwd,
+    readStdin: io.readStdin,
+    followSymlinks: options.followSymlinks,
+    ...(options.maxFileBytes === undefined ? {} : { maxFileBytes: options.maxFileBytes }),
+  });
   const result = lint(loaded.sources, { rules });
   // --quiet trims what is shown, never what is counted: the exit code below sees every finding.
   const shown: LintResult = options.quiet ? { ...result, findings: result.findings.filter((finding) => finding.severity === 'error') } : result;
@@ -94,9 +108,10 @@ async function runLint(options: LintCommandOptions, io: CliIO): Promise<number> 
   if (options.outputFile !== undefined) writeReport(options.outputFile, report, io);
   else io.stdout(report);
 
-  for (const notice of loaded.notices) io.stderr(`kubegate: ${notice}\n`);
-  for (const error of loaded.errors) io.stderr(`kubegate: error: ${error}\n`);
-  for (const error of result.internalErrors) io.stderr(`kubegate: internal error (please report it): ${error.message}\n`);
+  // File names come from the input: escaped like the text report, so they cannot drive the terminal.
+  for (const notice of loaded.notices) io.stderr(`kubegate: ${escapeControl(notice)}\n`);
+  for (const error of loaded.errors) io.stderr(`kubegate: error: ${escapeControl(error)}\n`);
+  for (const error of result.internalErrors) io.stderr(`kubegate: internal error (please report it): ${escapeControl(error.message)}\n`);
   if (loaded.errors.length > 0 || result.internalErrors.length > 0) return EXIT_ERROR;
   return exitCodeFor(result.findings, options.failOn, options.maxWarnings);
 }
@@ -123,10 +138,10 @@ async function explainRule(ruleId: string, io: CliIO): Promise<number> {
 /** What went wrong, in one line; the stack only when asked for. */
 function reportFailure(error: unknown, debug: boolean, io: CliIO): number {
   if (error instanceof CliError || error instanceof ConfigError) {
-    io.stderr(`kubegate: error: ${error.message}\n`);
+    io.stderr(`kubegate: error: ${escapeControl(error.message)}\n`);
   } else {
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`kubegate: error: ${message}\n`);
+    io.stderr(`kubegate: error: ${escapeControl(message)}\n`);
     if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     else io.stderr('kubegate: this looks like a bug; run again with --debug for details and please report it.\n');
   }
@@ -140,7 +155,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     command = parseCommandLine(argv);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`kubegate: error: ${error.message}\nRun \`kubegate --help\` for usage.\n`);
+      io.stderr(`kubegate: error: ${escapeControl(error.message)}\nRun \`kubegate --help\` for usage.\n`);
       return EXIT_ERROR;
     }
     return reportFailure(error, argv.includes('--debug'), io);

@@ -40,6 +40,8 @@ export interface Source {
   origin?: SourceOrigin;
   /** Set when the bytes could not be decoded as text; `text` is then empty. */
   encodingError?: { line: number; column: number; reason: string };
+  /** Set when the input was larger than the run allows; `text` is then empty. `size` is unknown for a stream. */
+  sizeLimit?: { limit: number; size?: number };
 }
 
 /**
@@ -166,4 +168,4 @@ export function isActive(finding: Finding): boolean {
  * Problems found while reading input, before any rule runs. They always exist, whatever rules a
  * run enables; the engine holds their metadata.
  */
-export type DiagnosticId = 'yaml-syntax-error' | 'duplicate-key' | 'unrendered-template' | 'invalid-encoding' | 'incomplete-resource';
+export type DiagnosticId = 'yaml-syntax-error' | 'duplicate-key' | 'unrendered-template' | 'invalid-encoding' | 'incomplete-resource' | 'file-too-large' | 'internal-error' | 'yaml-version-ambiguity';

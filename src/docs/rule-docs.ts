@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES_DOC_PATH } from '../core/tool.js';
 import type { RuleDescriptor, Source } from '../core/types.js';
@@ -42,7 +42,8 @@ export function docEntries(rules: readonly AnyRule[]): DocEntry[] {
 }
 
 /** A rule's examples live beside the docs, as files, so they are linted exactly as files are. */
-export function readExamples(root: string, id: string): Examples {
+export function readExamples(root: string, id: string): Examples | undefined {
+  if (!existsSync(join(root, 'docs', 'examples', id))) return undefined;
   const read = (which: 'invalid' | 'valid'): Example => {
     const bytes = readFileSync(join(root, 'docs', 'examples', id, `${which}.yaml`));
     const source = decodeSource('example.yaml', bytes);
@@ -79,7 +80,10 @@ function optionsMarkdown(entry: DocEntry): string[] {
 }
 
 /** The rule's section of docs/rules.md, built from its meta and its example files. */
-export function ruleDocMarkdown(entry: DocEntry, examples: Examples, rules: readonly AnyRule[]): string {
+/** Problems found in the bytes themselves, before any YAML is read, have no manifest to show. */
+const NO_EXAMPLE = 'This problem is found while reading the input, before any YAML is parsed, so there is no manifest to show: kubegate reports it on line 1 of the input.';
+
+export function ruleDocMarkdown(entry: DocEntry, examples: Examples | undefined, rules: readonly AnyRule[]): string {
   const { meta } = entry;
   return [
     `## ${meta.id}`,
@@ -101,8 +105,7 @@ export function ruleDocMarkdown(entry: DocEntry, examples: Examples, rules: read
     ...optionsMarkdown(entry),
     '### Examples',
     '',
-    ...exampleMarkdown('Invalid', examples.invalid),
-    ...exampleMarkdown('Valid', examples.valid),
+    ...(examples ? [...exampleMarkdown('Invalid', examples.invalid), ...exampleMarkdown('Valid', examples.valid)] : [NO_EXAMPLE, '']),
   ].join('\n');
 
   function exampleMarkdown(label: string, example: Example): string[] {
@@ -119,7 +122,7 @@ function indent(text: string, prefix = '    '): string {
 }
 
 /** The same content as `ruleDocMarkdown`, laid out for a terminal (`kubegate explain <id>`). */
-export function ruleDocText(entry: DocEntry, examples: Examples, rules: readonly AnyRule[]): string {
+export function ruleDocText(entry: DocEntry, examples: Examples | undefined, rules: readonly AnyRule[]): string {
   const { meta } = entry;
   const reported = (example: Example): string => {
     const findings = exampleFindings(meta.id, example.source, rules);
@@ -139,14 +142,9 @@ export function ruleDocText(entry: DocEntry, examples: Examples, rules: readonly
     indent(meta.remediation, '  '),
     ...options,
     '',
-    'Invalid example',
-    indent(examples.invalid.shown),
-    reported(examples.invalid),
-    '',
-    'Valid example',
-    indent(examples.valid.shown),
-    reported(examples.valid),
-    '',
+    ...(examples
+      ? ['Invalid example', indent(examples.invalid.shown), reported(examples.invalid), '', 'Valid example', indent(examples.valid.shown), reported(examples.valid), '']
+      : [NO_EXAMPLE, '']),
   ];
   if (meta.docsUrl) lines.push(`Docs: ${meta.docsUrl}`, '');
   return lines.join('\n');

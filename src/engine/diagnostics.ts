@@ -19,6 +19,27 @@ const CATALOGUE: Readonly<Record<DiagnosticId, Omit<DiagnosticMeta, 'docsUrl'>>>
     remediation: 'Merge the two entries into one, keeping the values you mean.',
     messages: { duplicate: 'Key "{{key}}" appears twice in this mapping; Kubernetes keeps only the last one. Merge them into one entry.' },
   },
+  'internal-error': {
+    id: 'internal-error',
+    category: 'input',
+    severity: 'error',
+    description: 'kubegate failed while reading a file.',
+    rationale: 'A bug in kubegate must not hide the rest of a run: the file it failed on is named, the other files are still checked, and the run exits 2 so the failure is not mistaken for a pass.',
+    remediation: 'Report the bug with the file (run again with `--debug` for the stack trace). Until it is fixed, leave the file out of the paths given to kubegate.',
+    messages: { failed: 'kubegate failed while reading this file ({{detail}}), so it was not checked; the rest of the run went on. This is a bug in kubegate: please report it with the file.' },
+  },
+  'file-too-large': {
+    id: 'file-too-large',
+    category: 'input',
+    severity: 'error',
+    description: 'An input is larger than the run allows, so it was not read.',
+    rationale: 'A manifest stream of tens of megabytes is almost always a mistake (a log, a dump, a device or an endless pipe given as input); reading it whole would hold up or exhaust the run, so kubegate stops at the limit and checks the rest.',
+    remediation: 'Leave the file out of the paths given to kubegate, or raise the limit with `--max-file-size` if it really is one manifest stream.',
+    messages: {
+      tooLarge: 'This file holds {{size}}, more than the {{limit}} limit, so it was not checked. Leave it out, or raise --max-file-size if it really is one manifest stream.',
+      streamTooLarge: 'This input went on past the {{limit}} limit, so it was not checked. Leave it out, or raise --max-file-size if it really is one manifest stream.',
+    },
+  },
   'incomplete-resource': {
     id: 'incomplete-resource',
     category: 'input',
@@ -46,6 +67,18 @@ const CATALOGUE: Readonly<Record<DiagnosticId, Omit<DiagnosticMeta, 'docsUrl'>>>
     remediation: 'Lint the rendered output (`helm template <chart> | kubegate -`) instead of the template. Exclude `templates/` folders from raw YAML runs.',
     messages: { unrendered: 'Unrendered template placeholder here; lint the rendered output (for Helm: `helm template … | kubegate -`) instead of the template.' },
   },
+  'yaml-version-ambiguity': {
+    id: 'yaml-version-ambiguity',
+    category: 'input',
+    severity: 'warning',
+    description: 'A plain value means one thing in YAML 1.2 and another to the API server, which reads YAML 1.1.',
+    rationale: 'Kubernetes decodes manifests as YAML 1.1, where unquoted `yes`, `no`, `on`, `off`, `y` and `n` are booleans and a leading zero makes a number octal; YAML 1.2 tools (editors, most linters) read the same text as a string or a decimal. A label `enabled: yes` is then rejected as a boolean where a string is required, and `memory: 0777` is 511 bytes, not 777.',
+    remediation: 'Quote the value when you mean the text; write `true`/`false` when you mean a boolean; write octal as `0o644` (read as octal by both) or drop the leading zero when you mean a decimal.',
+    messages: {
+      boolean: 'Plain {{text}} is the text "{{text}}" in YAML 1.2 but the boolean {{value}} to the API server, which reads YAML 1.1: a string field (a label, an annotation, ConfigMap data, an env value) rejects it. Quote it ("{{text}}") for the text, or write {{value}}.',
+      octal: 'Plain {{text}} is {{decimal}} in YAML 1.2 but octal to the API server, which reads YAML 1.1: {{octal}} in decimal. Write 0o{{digits}} if you mean octal, or drop the leading zero if you mean {{decimal}}.',
+    },
+  },
   'yaml-syntax-error': {
     id: 'yaml-syntax-error',
     category: 'input',
@@ -53,7 +86,10 @@ const CATALOGUE: Readonly<Record<DiagnosticId, Omit<DiagnosticMeta, 'docsUrl'>>>
     description: 'A YAML document cannot be parsed.',
     rationale: 'kubectl and the API server reject the whole document, so nothing in it is applied, and no other check can look at it.',
     remediation: 'Fix the YAML at the reported position (indentation, an unclosed quote or bracket, a tab used for indentation). The other documents of the file are still checked.',
-    messages: { syntax: 'YAML syntax error: {{detail}}. Fix it here; this document was not checked further.' },
+    messages: {
+      syntax: 'YAML syntax error: {{detail}}. Fix it here; this document was not checked further.',
+      tooDeep: 'This document nests about {{depth}} levels deep here, too deep to be read; no Kubernetes object nests like this. Fix the structure; this document was not checked further.',
+    },
   },
 };
 

@@ -37,7 +37,7 @@ export function lint(sources: readonly Source[], config: LintConfig): LintRun {
     skips: model.skips,
     fileCount: model.fileCount,
     resourceCount: model.resources.length,
-    internalErrors: ruled.internalErrors,
+    internalErrors: [...model.failures, ...ruled.internalErrors],
     unusedSuppressions: suppressed.unused,
   };
 }

@@ -1,4 +1,4 @@
-import type { DiagnosticId, FindingOrigin, ObjectPath, Range, ResourceRef, Skip, Source } from '../core/types.js';
+import type { DiagnosticId, FindingOrigin, InternalError, ObjectPath, Range, ResourceRef, Skip, Source } from '../core/types.js';
 import { ResourceIndex } from '../model/index.js';
 import { isObject, readObject, resourceRef, type Resource } from '../model/resource.js';
 import { parseSource, type ParsedDocument } from '../parse/parse.js';
@@ -18,6 +18,8 @@ export interface Diagnostic {
 /** Everything a run knows about its input, before any rule has looked at it. */
 export interface Model {
   fileCount: number;
+  /** Files the parser failed on: a bug, kept with its stack for `--debug`. */
+  failures: InternalError[];
   resources: Resource[];
   index: ResourceIndex;
   diagnostics: Diagnostic[];
@@ -69,23 +71,39 @@ export function buildModel(sources: readonly Source[]): Model {
   const resources: Resource[] = [];
   const diagnostics: Diagnostic[] = [];
   const skips: Skip[] = [];
+  const failures: InternalError[] = [];
   for (const source of sources) {
-    const parsed = parseSource(source);
-    const skipped = [...parsed.skips];
-    const resourcesOf = new Map<ParsedDocument, Resource[]>();
-    for (const document of parsed.documents) resourcesOf.set(document, readDocument(document, resources, diagnostics, skipped));
-    // The parser's skips and the model's interleave: keep them in the order of the file.
-    skipped.sort((a, b) => a.line - b.line);
-    for (const skip of skipped) skips.push(skip);
-    for (const found of parsed.diagnostics) {
-      const diagnostic: Diagnostic = { id: found.id, messageId: found.messageId, file: found.file, range: found.range };
-      if (found.data) diagnostic.data = found.data;
-      if (found.origin) diagnostic.origin = found.origin;
-      // A problem in a document that still became one resource is about that resource.
-      const owners = found.document ? resourcesOf.get(found.document) : undefined;
-      if (owners?.length === 1) diagnostic.resource = resourceRef(owners[0]!);
-      diagnostics.push(diagnostic);
+    // The last safety net: whatever one file does to the parser, the others are still read.
+    const before = { resources: resources.length, diagnostics: diagnostics.length, skips: skips.length };
+    try {
+      readSource(source, resources, diagnostics, skips);
+    } catch (error) {
+      resources.length = before.resources;
+      diagnostics.length = before.diagnostics;
+      skips.length = before.skips;
+      const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      diagnostics.push({ id: 'internal-error', messageId: 'failed', data: { detail }, file: source.path, range: { line: 1, column: 1, endLine: 1, endColumn: 2 } });
+      failures.push(error instanceof Error && error.stack ? { message: `reading ${source.path} failed: ${detail}`, stack: error.stack } : { message: `reading ${source.path} failed: ${detail}` });
     }
   }
-  return { fileCount: sources.length, resources, index: new ResourceIndex(resources), diagnostics, skips };
+  return { fileCount: sources.length, failures, resources, index: new ResourceIndex(resources), diagnostics, skips };
+}
+
+function readSource(source: Source, resources: Resource[], diagnostics: Diagnostic[], skips: Skip[]): void {
+  const parsed = parseSource(source);
+  const skipped = [...parsed.skips];
+  const resourcesOf = new Map<ParsedDocument, Resource[]>();
+  for (const document of parsed.documents) resourcesOf.set(document, readDocument(document, resources, diagnostics, skipped));
+  // The parser's skips and the model's interleave: keep them in the order of the file.
+  skipped.sort((a, b) => a.line - b.line);
+  for (const skip of skipped) skips.push(skip);
+  for (const found of parsed.diagnostics) {
+    const diagnostic: Diagnostic = { id: found.id, messageId: found.messageId, file: found.file, range: found.range };
+    if (found.data) diagnostic.data = found.data;
+    if (found.origin) diagnostic.origin = found.origin;
+    // A problem in a document that still became one resource is about that resource.
+    const owners = found.document ? resourcesOf.get(found.document) : undefined;
+    if (owners?.length === 1) diagnostic.resource = resourceRef(owners[0]!);
+    diagnostics.push(diagnostic);
+  }
 }

@@ -54,6 +54,10 @@ function firstInvalidByte(bytes: Uint8Array): number {
  * `invalid-encoding` finding so the run goes on with the other files.
  */
 export function decodeSource(path: string, bytes: Uint8Array): Source {
+  // UTF-32's marks first: the little-endian one begins with UTF-16's.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)) {
+    return { path, text: '', encodingError: { line: 1, column: 1, reason: 'the file is UTF-32 (it starts with a UTF-32 byte-order mark)' } };
+  }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { path, text: '', encodingError: { line: 1, column: 1, reason: 'the file is UTF-16 (it starts with a UTF-16 byte-order mark)' } };
   }

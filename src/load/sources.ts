@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, statSync, type Stats } from 'node:fs';
+import { closeSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Source } from '../core/types.js';
 import { decodeSource } from './decode.js';
@@ -10,17 +10,24 @@ const GLOB_MAGIC = /[*?[\]{}]/;
 
 export const STDIN_PATH = '<stdin>';
 
+/** Large enough for real rendered output (the biggest chart renders we have seen are a few MB). */
+export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
+
 export interface LoadOptions {
   cwd: string;
-  /** Reads all of standard input; injected so tests need no real stdin. */
-  readStdin: () => Promise<Uint8Array>;
+  /** Reads standard input, stopping once it has more than `maxBytes`; injected so tests need no real stdin. */
+  readStdin: (maxBytes: number) => Promise<Uint8Array>;
+  /** Files larger than this are reported, not read. */
+  maxFileBytes?: number;
+  /** Follow symbolic links that lead out of the folder being walked (never followed by default). */
+  followSymlinks?: boolean;
 }
 
 export interface LoadResult {
   sources: Source[];
   /** Inputs that could not be used at all (a missing path, an unreadable file): the run exits 2. */
   errors: string[];
-  /** Facts worth telling the user that are not failures (an empty folder, empty stdin). */
+  /** Facts worth telling the user that are not failures (an empty folder, a skipped FIFO). */
   notices: string[];
 }
 
@@ -34,23 +41,92 @@ function isManifestName(name: string): boolean {
   return MANIFEST_EXTENSIONS.includes(path.extname(name).toLowerCase());
 }
 
-/** Files under `directory` with a manifest extension, depth first in name order so runs are repeatable. */
-function walk(directory: string, found: string[], errors: string[], cwd: string): void {
+function isInside(child: string, parent: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative));
+}
+
+function statOrUndefined(file: string, follow = true): Stats | undefined {
+  try {
+    return follow ? statSync(file) : lstatSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** What kind of thing a path is, in words, for a notice about skipping it. */
+function describeSpecial(stats: Stats | undefined): string {
+  if (!stats) return 'not a regular file';
+  if (stats.isFIFO()) return 'a named pipe';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
+
+interface Walk {
+  root: string;
+  options: LoadOptions;
+  found: string[];
+  result: LoadResult;
+  /** Real paths of the folders entered, so a link back up cannot loop. */
+  entered: Set<string>;
+}
+
+/**
+ * Files under a folder with a manifest extension, depth first in name order so runs are
+ * repeatable. Only regular files are taken: a pipe or device found by walking would hang or
+ * never end. A symbolic link is followed only while it stays inside the folder being walked,
+ * unless the user asked otherwise: a link added in a pull request must not read the CI user's files.
+ */
+function walk(directory: string, state: Walk): void {
+  const { result, options } = state;
+  let real: string;
   let entries;
   try {
+    real = realpathSync(directory);
     entries = readdirSync(directory, { withFileTypes: true });
   } catch (error) {
-    errors.push(`cannot read directory ${displayPath(cwd, directory)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    result.errors.push(`cannot read directory ${displayPath(options.cwd, directory)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     return;
   }
+  if (state.entered.has(real)) return;
+  state.entered.add(real);
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const full = path.join(directory, entry.name);
+    const shown = displayPath(options.cwd, full);
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(full, found, errors, cwd);
-    } else if ((entry.isFile() || entry.isSymbolicLink()) && isManifestName(entry.name)) {
-      found.push(full);
+      if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(full, state);
+      continue;
     }
+    if (entry.isSymbolicLink()) {
+      const target = statOrUndefined(full);
+      let targetPath: string | undefined;
+      try {
+        targetPath = realpathSync(full);
+      } catch {
+        targetPath = undefined;
+      }
+      if (!target || targetPath === undefined) {
+        if (isManifestName(entry.name)) result.notices.push(`skipped ${shown}: a symbolic link to nothing`);
+        continue;
+      }
+      if (!options.followSymlinks && !isInside(targetPath, state.root)) {
+        if (target.isDirectory() || isManifestName(entry.name)) result.notices.push(`skipped ${shown}: a symbolic link out of ${displayPath(options.cwd, state.root)} (use --follow-symlinks to read it)`);
+        continue;
+      }
+      if (target.isDirectory()) {
+        if (options.followSymlinks && !SKIPPED_DIRECTORIES.has(entry.name)) walk(full, state);
+        continue;
+      }
+      if (!isManifestName(entry.name)) continue;
+      if (target.isFile()) state.found.push(full);
+      else result.notices.push(`skipped ${shown}: ${describeSpecial(target)}`);
+      continue;
+    }
+    if (!isManifestName(entry.name)) continue;
+    if (entry.isFile()) state.found.push(full);
+    else result.notices.push(`skipped ${shown}: ${describeSpecial(statOrUndefined(full, false))}`);
   }
 }
 
@@ -60,12 +136,31 @@ async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
   return matches.sort();
 }
 
-function statOrUndefined(file: string): Stats | undefined {
+/**
+ * Reads at most `limit + 1` bytes, so a stream that never ends (a device, a pipe fed by `yes`)
+ * costs no more than the limit. Returns the bytes and whether there was more.
+ */
+function readCapped(file: string, limit: number): { bytes: Uint8Array; truncated: boolean } {
+  const fd = openSync(file, 'r');
   try {
-    return statSync(file);
-  } catch {
-    return undefined;
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const chunk = Buffer.allocUnsafe(1 << 20);
+    for (;;) {
+      const read = readSync(fd, chunk, 0, Math.min(chunk.length, limit + 1 - total), null);
+      if (read === 0) break;
+      chunks.push(Buffer.from(chunk.subarray(0, read)));
+      total += read;
+      if (total > limit) return { bytes: new Uint8Array(), truncated: true };
+    }
+    return { bytes: Buffer.concat(chunks, total), truncated: false };
+  } finally {
+    closeSync(fd);
   }
+}
+
+function tooLarge(shown: string, limit: number, size?: number): Source {
+  return size === undefined ? { path: shown, text: '', sizeLimit: { limit } } : { path: shown, text: '', sizeLimit: { limit, size } };
 }
 
 /**
@@ -73,15 +168,18 @@ function statOrUndefined(file: string): Stats | undefined {
  * Problems with one input are collected and the others still load.
  */
 export async function loadSources(inputs: readonly string[], options: LoadOptions): Promise<LoadResult> {
+  const limit = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const result: LoadResult = { sources: [], errors: [], notices: [] };
-  const files: string[] = [];
+  /** Files found by walking or globbing are read only if regular; files named explicitly are read whatever they are. */
+  const files: { file: string; named: boolean }[] = [];
   let stdinRead = false;
   for (const input of inputs) {
     if (input === '-') {
       if (stdinRead) continue;
       stdinRead = true;
-      const bytes = await options.readStdin();
-      if (bytes.length === 0) result.notices.push('standard input is empty: nothing to check');
+      const bytes = await options.readStdin(limit);
+      if (bytes.length > limit) result.sources.push(tooLarge(STDIN_PATH, limit));
+      else if (bytes.length === 0) result.notices.push('standard input is empty: nothing to check');
       else result.sources.push(decodeSource(STDIN_PATH, bytes));
       continue;
     }
@@ -91,33 +189,47 @@ export async function loadSources(inputs: readonly string[], options: LoadOption
       if (GLOB_MAGIC.test(input)) {
         const matches = await expandGlob(input, options.cwd);
         if (matches.length === 0) result.errors.push(`no files match the pattern ${input}`);
-        files.push(...matches);
+        for (const match of matches) files.push({ file: match, named: false });
       } else {
         result.errors.push(`path not found: ${input}`);
       }
       continue;
     }
     if (stats.isDirectory()) {
-      const before = files.length;
-      walk(absolute, files, result.errors, options.cwd);
-      if (files.length === before) result.notices.push(`no manifests (${MANIFEST_EXTENSIONS.join(', ')}) found in ${input}`);
+      const state: Walk = { root: realpathSync(absolute), options, found: [], result, entered: new Set() };
+      walk(absolute, state);
+      if (state.found.length === 0) result.notices.push(`no manifests (${MANIFEST_EXTENSIONS.join(', ')}) found in ${input}`);
+      for (const file of state.found) files.push({ file, named: false });
     } else {
-      files.push(absolute);
+      files.push({ file: absolute, named: true });
     }
   }
   const seen = new Set<string>();
-  for (const file of files) {
+  const cwdReal = realpathSync(options.cwd);
+  for (const { file, named } of files) {
     if (seen.has(file)) continue;
     seen.add(file);
     const shown = displayPath(options.cwd, file);
-    let bytes: Uint8Array;
     try {
-      bytes = readFileSync(file);
+      // A pattern's matches follow the same rule as a walked folder, with the working directory as the tree.
+      if (!named && !options.followSymlinks && lstatSync(file).isSymbolicLink() && !isInside(realpathSync(file), cwdReal)) {
+        result.notices.push(`skipped ${shown}: a symbolic link out of the working directory (use --follow-symlinks to read it)`);
+        continue;
+      }
+      const stats = statSync(file);
+      if (!stats.isFile() && !named) {
+        result.notices.push(`skipped ${shown}: ${describeSpecial(stats)}`);
+        continue;
+      }
+      if (stats.isFile() && stats.size > limit) {
+        result.sources.push(tooLarge(shown, limit, stats.size));
+        continue;
+      }
+      const { bytes, truncated } = readCapped(file, limit);
+      result.sources.push(truncated ? tooLarge(shown, limit) : decodeSource(shown, bytes));
     } catch (error) {
       result.errors.push(`cannot read ${shown}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-      continue;
     }
-    result.sources.push(decodeSource(shown, bytes));
   }
   return result;
 }

@@ -41,12 +41,22 @@ const CLIENT_CONFIG_GROUPS = /^(kustomize\.config\.k8s\.io|config\.kubernetes\.i
 
 const KUSTOMIZE_ORIGIN = 'config.kubernetes.io/origin';
 
+/** The value of a `field: value` line in a small annotation, read line by line (a regex over the whole value can backtrack). */
+function annotationField(annotation: string, field: string): string | undefined {
+  for (const line of annotation.split('\n')) {
+    if (!line.startsWith(`${field}:`)) continue;
+    const value = line.slice(field.length + 1).trim();
+    if (value !== '') return value;
+  }
+  return undefined;
+}
+
 /** `kustomize build` with `buildMetadata: [originAnnotations]` records each object's source file as `path: <file>`. */
 function kustomizeOrigin(annotation: unknown): FindingOrigin | undefined {
   if (typeof annotation !== 'string') return undefined;
-  const path = /^path:\s*(\S.*?)\s*$/m.exec(annotation)?.[1];
+  const path = annotationField(annotation, 'path');
   if (!path) return undefined;
-  const repo = /^repo:\s*(\S.*?)\s*$/m.exec(annotation)?.[1];
+  const repo = annotationField(annotation, 'repo');
   return { file: repo ? `${repo} ${path}` : path };
 }
 

@@ -97,6 +97,8 @@ class Scanner {
     private readonly end: number,
     /** Keys of the mappings read so far, by the offset where each mapping starts. */
     private readonly mappingKeys: Map<number, Map<string, KeyToken>>,
+    /** Dashes of the sequence items read so far, by the offset where each sequence starts. */
+    private readonly sequenceDashes: Map<number, number[]>,
   ) {}
 
   /**
@@ -247,15 +249,20 @@ class Scanner {
     return { key: found.span, value: this.valueAt(found.after, map.indent, true) };
   }
 
-  /** The item at `index` of a block sequence, starting at its dash. */
+  /**
+   * The item at `index` of a block sequence, starting at its dash. The dashes found are kept per
+   * sequence, so locating every item of a long list (each container of a big pod) reads it once.
+   */
   item(seq: { indent: number; start: number }, index: number): { dash: number; value: Node } | undefined {
-    let dash = seq.start;
-    for (let n = 0; n < index; n++) {
-      let line = this.contentLine(this.nextLineStart(dash));
+    let dashes = this.sequenceDashes.get(seq.start);
+    if (!dashes) this.sequenceDashes.set(seq.start, (dashes = [seq.start]));
+    while (dashes.length <= index) {
+      let line = this.contentLine(this.nextLineStart(dashes[dashes.length - 1]!));
       while (line && line.indent > seq.indent) line = this.contentLine(this.nextLineStart(line.content));
       if (!line || line.indent < seq.indent || !this.isSequenceDash(line.content)) return undefined;
-      dash = line.content;
+      dashes.push(line.content);
     }
+    const dash = dashes[index]!;
     return { dash, value: this.valueAt(dash + 1, seq.indent, false) };
   }
 
@@ -295,10 +302,11 @@ interface Step {
 export interface LocatorCache {
   steps: Map<string, Step | null>;
   mappingKeys: Map<number, Map<string, KeyToken>>;
+  sequenceDashes: Map<number, number[]>;
 }
 
 export function newLocatorCache(): LocatorCache {
-  return { steps: new Map(), mappingKeys: new Map() };
+  return { steps: new Map(), mappingKeys: new Map(), sequenceDashes: new Map() };
 }
 
 function attempt(compute: () => Step | undefined): Step | null {
@@ -343,7 +351,7 @@ export function locateFast(
   on: HighlightTarget = 'value',
   cache: LocatorCache = newLocatorCache(),
 ): Span | undefined {
-  const scanner = new Scanner(text, end, cache.mappingKeys);
+  const scanner = new Scanner(text, end, cache.mappingKeys, cache.sequenceDashes);
   const steps = cache.steps;
   let prefix = '';
   let step = steps.get(prefix);

@@ -47,9 +47,21 @@ const SCHEMA = jsyaml.CORE_SCHEMA.extend({ implicit: [mergeType], explicit: [] }
  */
 const HELM_ACTION = /\{\{-?\s*(\.Values|\.Release|\.Chart|\.Capabilities|\.Files|\$\.Values|include\s|toYaml\s|tpl\s)/;
 
+function formatBytes(bytes: number): string {
+  const mib = bytes / (1024 * 1024);
+  return mib >= 1 ? `${Number(mib.toFixed(1))} MiB` : `${bytes} bytes`;
+}
+
+/**
+ * The text as positions are counted in it: a byte-order mark opening the file or any document is
+ * dropped (YAML allows one before every document of a stream, as `cat a.yaml b.yaml` makes, and
+ * editors show none), and a lone CR, an old Mac line end, becomes LF (one character for one, so
+ * no offset moves) because YAML and editors alike break lines there.
+ */
 function makeSourceFile(path: string, text: string): SourceFile {
   let index: LineIndex | undefined;
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let body = text.includes('\uFEFF') ? text.replace(/(^|\n)\uFEFF/g, '$1') : text;
+  if (body.includes('\r')) body = body.replace(/\r(?!\n)/g, '\n');
   return {
     path,
     text: body,
@@ -94,48 +106,215 @@ function firstLineOf(message: string): string {
   return line.replace(/ at line \d+, column \d+:?$/, '').replace(/:$/, '');
 }
 
+/**
+ * Plain scalars that YAML 1.1, which the API server's decoder follows, reads differently from
+ * YAML 1.2, which kubegate and most editors follow: `yes`/`no`/`on`/`off` (and `y`/`n`) are
+ * booleans there, and a leading zero makes a number octal.
+ */
+const YAML11_BOOLEAN = /^(?:[yY]|[yY]es|YES|[oO]n|ON)$|^(?:[nN]|[nN]o|NO|[oO]ff|OFF)$/;
+const YAML11_TRUE = /^(?:[yY]|[yY]es|YES|[oO]n|ON)$/;
+const YAML11_OCTAL = /^[-+]?0[0-7]+$/;
+const FILE_MODE_KEY = /(?:^|[\s{,])(?:mode|defaultMode)\s*:\s*$/;
+/** A cheap test over the document's text, so only documents that may hold one are read again. */
+const YAML11_CANDIDATE = /(?:^|[\s[{,:-])(?:[yYnN]|[yY]es|YES|[nN]o|NO|[oO]n|ON|[oO]ff|OFF|[-+]?0[0-7]+)[ \t]*(?:#|$|[,\]}])/m;
+
+export interface AmbiguousScalar {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Where a document holds such scalars, read with js-yaml's event listener (quoted scalars have no tag there). */
+function yaml11Ambiguities(source: string): AmbiguousScalar[] {
+  if (!YAML11_CANDIDATE.test(source)) return [];
+  const found: AmbiguousScalar[] = [];
+  const starts: number[] = [];
+  jsyaml.load(source, {
+    schema: SCHEMA,
+    listener(event, state) {
+      if (event === 'open') {
+        starts.push(state.position);
+        return;
+      }
+      const start = starts.pop() ?? state.position;
+      // js-yaml's state has the tag its type definitions leave out: '?' or a resolved type for a plain scalar, null when quoted.
+      const tag = (state as unknown as { tag: string | null }).tag;
+      if (state.kind !== 'scalar' || tag === null || !(tag === '?' || tag.endsWith(':int'))) return;
+      const raw = source.slice(start, state.position);
+      const text = raw.trim();
+      if (!YAML11_BOOLEAN.test(text) && !YAML11_OCTAL.test(text)) return;
+      const at = start + raw.indexOf(text);
+      // File modes (`defaultMode: 0644`) are written in octal on purpose, and the API server reads them so.
+      if (YAML11_OCTAL.test(text) && FILE_MODE_KEY.test(source.slice(source.lastIndexOf('\n', at) + 1, at))) return;
+      found.push({ start: at, end: at + text.length, text });
+    },
+  });
+  return found;
+}
+
 interface DocumentValue {
   value: unknown;
   yamlDocument?: Document;
   duplicateKeys: { start: number; end: number; key: string }[];
 }
 
+/** Far beyond anything real (Helm's own limit is 10,000 aliases per chart) and far below what exhausts memory. */
+const MAX_ALIAS_COUNT = 10_000;
+
+/** A parser that recursed past the stack: the document nests too deeply to be read. */
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError || (error instanceof Error && /maximum call stack/i.test(error.message));
+}
+
+/**
+ * Where a document nests deepest, counting flow brackets and block indentation levels (quotes
+ * are not tracked: this only picks the place to show when a parser gave up on the depth).
+ */
+function deepestPoint(source: string): { offset: number; depth: number } {
+  let best = { offset: 0, depth: 0 };
+  let flow = 0;
+  const indents: number[] = [];
+  let lineStart = 0;
+  while (lineStart < source.length) {
+    let newline = source.indexOf('\n', lineStart);
+    if (newline === -1) newline = source.length;
+    let i = lineStart;
+    while (source.charCodeAt(i) === 0x20 || source.charCodeAt(i) === 0x2d) i++;
+    if (flow === 0 && i < newline && source[i] !== '#') {
+      const indent = i - lineStart;
+      while (indents.length > 0 && indents[indents.length - 1]! > indent) indents.pop();
+      if (indents.length === 0 || indents[indents.length - 1]! < indent) indents.push(indent);
+    }
+    for (let k = lineStart; k < newline; k++) {
+      const ch = source[k];
+      if (ch === '[' || ch === '{') flow++;
+      else if ((ch === ']' || ch === '}') && flow > 0) flow--;
+      else continue;
+      if (indents.length + flow > best.depth) best = { offset: k, depth: indents.length + flow };
+    }
+    if (indents.length > best.depth) best = { offset: i, depth: indents.length };
+    lineStart = newline + 1;
+  }
+  return best;
+}
+
+type Report = (id: DiagnosticId, messageId: string, start: number, end: number, data?: Record<string, string | number>) => void;
+
+/** What js-yaml says when it rejects a document: its reason and where, relative to the document. */
+function jsYamlProblem(error: unknown): { reason: string; position: number } | undefined {
+  const mark = (error as { mark?: { position?: number } } | undefined)?.mark;
+  const reason = (error as { reason?: string } | undefined)?.reason;
+  return typeof mark?.position === 'number' && typeof reason === 'string' ? { reason, position: mark.position } : undefined;
+}
+
+/**
+ * js-yaml marks where it noticed a problem, which for an alias or a merge is just past it; the
+ * author needs the alias (`*name`) or the merge key (`<<`) itself.
+ */
+function culprit(source: string, problem: { reason: string; position: number }): [number, number] {
+  const alias = /unidentified alias "([^"]*)"/.exec(problem.reason)?.[1];
+  const token = alias !== undefined ? `*${alias}` : /merge/.test(problem.reason) ? '<<' : undefined;
+  const found = token === undefined ? -1 : source.lastIndexOf(token, problem.position);
+  return found === -1 ? [problem.position, problem.position + 1] : [found, found + token!.length];
+}
+
+/**
+ * Keys that appear twice in one mapping, found in one pass over the syntax tree (the `yaml`
+ * library's own check compares every pair of keys, which a 50,000-key mapping makes quadratic).
+ * Aliases are leaves of the tree, so a shared subtree is read once.
+ */
+function duplicateKeysOf(document: Document, offset: number): DocumentValue['duplicateKeys'] {
+  const { isMap, isPair, isScalar, isSeq } = yamlLibrary();
+  const found: DocumentValue['duplicateKeys'] = [];
+  const pending: unknown[] = [document.contents];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (isSeq(node)) {
+      for (const item of node.items) pending.push(item);
+    } else if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const { key } = pair;
+        if (isScalar(key) && key.range) {
+          const name = String(key.value);
+          if (seen.has(name)) found.push({ start: offset + key.range[0], end: offset + key.range[1], key: name });
+          seen.add(name);
+        } else {
+          pending.push(key);
+        }
+        pending.push(pair.value);
+      }
+    }
+  }
+  // The tree is walked from the end; report in the order of the text.
+  return found.sort((a, b) => a.start - b.start);
+}
+
 /**
  * js-yaml is the fast path. Where it fails (a syntax error, a duplicate key, or one of its own
  * indentation quirks on valid YAML), the `yaml` library parses the document again: its spec
  * compliance decides whether the document is really broken, and its errors carry exact positions.
+ * Neither is trusted not to throw: whatever a document does to them ends as a finding on it.
  */
-function parseDocumentValue(file: SourceFile, span: DocumentSpan, report: (id: DiagnosticId, messageId: string, start: number, end: number, data?: Record<string, string | number>) => void): DocumentValue | undefined {
-  const source = file.text.slice(span.start, span.end);
+function parseDocumentValue(file: SourceFile, span: DocumentSpan, source: string, report: Report): DocumentValue | undefined {
+  let fastError: unknown;
   try {
-    return { value: jsyaml.load(source, { schema: SCHEMA, filename: file.path }), duplicateKeys: [] };
-  } catch {
-    // Fall through to the precise parser.
-  }
-  const { parseDocument } = yamlLibrary();
-  const yamlDocument = parseDocument(source, { merge: true, uniqueKeys: true, logLevel: 'silent', prettyErrors: false });
-  const errors = yamlDocument.errors.filter((error) => error.code !== 'DUPLICATE_KEY');
-  const at = (start: number, end: number): [number, number] => [span.start + start, span.start + Math.max(end, start + 1)];
-  if (errors.length > 0) {
-    const template = source.indexOf('{{');
-    if (template !== -1) {
-      const close = source.indexOf('}}', template);
-      report('unrendered-template', 'unrendered', ...at(template, close === -1 ? template + 2 : close + 2));
-    } else {
-      const first = errors[0]!;
-      const atEnd = first.pos[0] >= source.trimEnd().length;
-      const opener = !atEnd ? undefined : /quote/i.test(first.message) ? unclosedQuote(source, first.pos[0]) : /flow|[\]}]/i.test(first.message) ? unclosedBracket(source) : undefined;
-      const [start, end] = opener ?? first.pos;
-      report('yaml-syntax-error', 'syntax', ...at(start, end), { detail: firstLineOf(first.message) });
+    const value = jsyaml.load(source, { schema: SCHEMA, filename: file.path });
+    for (const ambiguous of yaml11Ambiguities(source)) {
+      const { text } = ambiguous;
+      const [messageId, data] = YAML11_OCTAL.test(text)
+        ? ['octal', { text, decimal: String(Number(text)), octal: String(Number.parseInt(text, 8)), digits: text.replace(/^[-+]?0+/, '') }]
+        : ['boolean', { text, value: String(YAML11_TRUE.test(text)) }];
+      report('yaml-version-ambiguity', messageId, span.start + ambiguous.start, span.start + ambiguous.end, data);
     }
-    return undefined;
+    return { value, duplicateKeys: [] };
+  } catch (error) {
+    fastError = error;
   }
-  const duplicateKeys = yamlDocument.errors.map((error) => {
-    const key = /^("[^"\n]*"|'[^'\n]*'|[^:#\n]*[^:#\s])/.exec(source.slice(error.pos[0]))?.[0] ?? source.slice(error.pos[0], error.pos[1]);
-    const [start, end] = at(error.pos[0], error.pos[0] + key.length);
-    return { start, end, key: key.replace(/^["']|["']$/g, '') };
-  });
-  return { value: yamlDocument.toJS({ maxAliasCount: -1 }), yamlDocument, duplicateKeys };
+  const at = (start: number, end: number): [number, number] => [span.start + start, span.start + Math.max(end, start + 1)];
+  const tooDeep = () => {
+    const deepest = deepestPoint(source);
+    report('yaml-syntax-error', 'tooDeep', ...at(deepest.offset, deepest.offset + 1), { depth: deepest.depth });
+    return undefined;
+  };
+  if (isStackOverflow(fastError)) return tooDeep();
+  try {
+    const { parseDocument } = yamlLibrary();
+    const yamlDocument = parseDocument(source, { merge: true, uniqueKeys: false, logLevel: 'silent', prettyErrors: false });
+    if (yamlDocument.errors.some(isStackOverflow)) return tooDeep();
+    if (yamlDocument.errors.length > 0) {
+      const template = source.indexOf('{{');
+      if (template !== -1) {
+        const close = source.indexOf('}}', template);
+        report('unrendered-template', 'unrendered', ...at(template, close === -1 ? template + 2 : close + 2));
+      } else {
+        const first = yamlDocument.errors[0]!;
+        const atEnd = first.pos[0] >= source.trimEnd().length;
+        const opener = !atEnd ? undefined : /quote/i.test(first.message) ? unclosedQuote(source, first.pos[0]) : /flow|[\]}]/i.test(first.message) ? unclosedBracket(source) : undefined;
+        const [start, end] = opener ?? first.pos;
+        report('yaml-syntax-error', 'syntax', ...at(start, end), { detail: firstLineOf(first.message) });
+      }
+      return undefined;
+    }
+    let value: unknown;
+    try {
+      value = yamlDocument.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      if (isStackOverflow(error)) return tooDeep();
+      // An alias to nothing, a merge of something that is not a mapping, a merge cycle, an alias
+      // bomb: the parsers agree the document is broken, and js-yaml knows where.
+      const problem = jsYamlProblem(fastError);
+      const [start, end] = problem ? culprit(source, problem) : [0, 1];
+      const detail = /alias count/i.test((error as Error).message) ? `aliases expand to more than ${MAX_ALIAS_COUNT} nodes` : problem?.reason ?? firstLineOf((error as Error).message);
+      report('yaml-syntax-error', 'syntax', ...at(start, end), { detail });
+      return undefined;
+    }
+    return { value, yamlDocument, duplicateKeys: duplicateKeysOf(yamlDocument, span.start) };
+  } catch (error) {
+    if (isStackOverflow(error)) return tooDeep();
+    throw error;
+  }
 }
 
 /**
@@ -216,6 +395,12 @@ export function parseSource(source: Source): ParsedSource {
     result.diagnostics.push({ id: 'invalid-encoding', messageId: 'encoding', data: { reason }, file: file.path, range: { line, column, endLine: line, endColumn: column + 1 } });
     return result;
   }
+  if (source.sizeLimit) {
+    const { limit, size } = source.sizeLimit;
+    const [messageId, data] = size === undefined ? ['streamTooLarge', { limit: formatBytes(limit) }] : ['tooLarge', { limit: formatBytes(limit), size: formatBytes(size) }];
+    result.diagnostics.push({ id: 'file-too-large', messageId, data, file: file.path, range: { line: 1, column: 1, endLine: 1, endColumn: 2 } });
+    return result;
+  }
   if (file.text.trim() === '') {
     skip(1, 'empty file');
     return result;
@@ -230,7 +415,8 @@ export function parseSource(source: Source): ParsedSource {
       if (origin) found.origin = origin;
       result.diagnostics.push(found);
     };
-    const parsed = parseDocumentValue(file, span, (id, messageId, start, end, data) => diagnostic(id, messageId, rangeOfSpan(file, { start, end }), data));
+    const text = file.text.slice(span.start, span.end);
+    const parsed = parseDocumentValue(file, span, text, (id, messageId, start, end, data) => diagnostic(id, messageId, rangeOfSpan(file, { start, end }), data));
     if (!parsed) continue;
     const { value } = parsed;
     const document: ParsedDocument | undefined = isMapping(value) ? { locator: new YamlDocumentLocator(file, span, head.line, value, parsed.yamlDocument), value } : undefined;
@@ -242,8 +428,8 @@ export function parseSource(source: Source): ParsedSource {
       if (value !== null && value !== undefined) skip(head.line, `not a Kubernetes object (a YAML ${Array.isArray(value) ? 'sequence' : 'scalar'})`);
       continue;
     }
-    const brace = file.text.indexOf('{{', span.start);
-    if (brace !== -1 && brace < span.end) {
+    // Searched in this document's text only: a search of the rest of the file per document is quadratic.
+    if (text.includes('{{')) {
       const unrendered = findUnrenderedValues(document.value);
       if (unrendered.length > 0) {
         for (const path of unrendered) diagnostic('unrendered-template', 'unrendered', document.locator.rangeOf(path));

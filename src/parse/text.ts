@@ -27,17 +27,31 @@ export function splitDocuments(text: string): DocumentSpan[] {
   let docLine = 1;
   let lineStart = 0;
   let line = 1;
+  // Directives (`%YAML 1.2`) belong to the document whose `---` follows them, so a marker that
+  // follows nothing but directives and comments does not start a new piece.
+  let directives = false;
+  let content = false;
   while (lineStart <= text.length) {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline === -1 ? text.length : newline + 1;
     if (isMarkerLine(text, lineStart, MARKER_START)) {
-      if (lineStart > docStart) spans.push({ start: docStart, end: lineStart, line: docLine });
-      docStart = lineStart;
-      docLine = line;
+      if (!(directives && !content)) {
+        if (lineStart > docStart) spans.push({ start: docStart, end: lineStart, line: docLine });
+        docStart = lineStart;
+        docLine = line;
+      }
+      directives = false;
+      content = true;
     } else if (isMarkerLine(text, lineStart, MARKER_END)) {
       spans.push({ start: docStart, end: lineEnd, line: docLine });
       docStart = lineEnd;
       docLine = line + 1;
+      directives = false;
+      content = false;
+    } else if (!content) {
+      const first = text.charCodeAt(lineStart);
+      if (first === 0x25) directives = true; // '%'
+      else if (!/^\s*(#.*)?$/.test(text.slice(lineStart, lineEnd))) content = true;
     }
     if (newline === -1) break;
     lineStart = lineEnd;

@@ -1,6 +1,7 @@
 import { isAbsolute } from 'node:path';
 import { describeResource } from '../core/format.js';
 import { isActive, type Finding, type LintResult, type Severity, type Skip } from '../core/types.js';
+import { escapeControl } from './escape.js';
 import { pathInside } from './path.js';
 import type { Reporter } from './types.js';
 
@@ -29,7 +30,7 @@ function plural(count: number, singular: string, pluralForm = `${singular}s`): s
 
 /** Paths as the user would type them from `cwd`; files elsewhere (and stdin) keep the name they were given. */
 function displayPath(file: string, cwd: string): string {
-  return isAbsolute(file) ? (pathInside(file, cwd) ?? file) : file;
+  return escapeControl(isAbsolute(file) ? (pathInside(file, cwd) ?? file) : file);
 }
 
 /** Findings per file as shown, in the order of the names shown (the engine sorts by the names given). */
@@ -49,7 +50,7 @@ function origin(finding: Finding): string | undefined {
   const parts: string[] = [];
   if (finding.resource) parts.push(describeResource(finding.resource));
   if (finding.origin) parts.push(`from ${finding.origin.line === undefined ? finding.origin.file : `${finding.origin.file}:${finding.origin.line}`}`);
-  return parts.length > 0 ? parts.join(' ') : undefined;
+  return parts.length > 0 ? escapeControl(parts.join(' ')) : undefined;
 }
 
 function fileBlock(file: string, findings: readonly Finding[], palette: Palette): string[] {
@@ -61,7 +62,7 @@ function fileBlock(file: string, findings: readonly Finding[], palette: Palette)
   const lines = [file];
   for (const { where, finding } of rows) {
     const severity = palette.severity[finding.severity](finding.severity.padEnd(severityWidth));
-    lines.push(`  ${palette.dim(where.padEnd(whereWidth))}  ${severity}  ${finding.message}  ${palette.dim(finding.ruleId)}`);
+    lines.push(`  ${palette.dim(where.padEnd(whereWidth))}  ${severity}  ${escapeControl(finding.message)}  ${palette.dim(escapeControl(finding.ruleId))}`);
     const from = origin(finding);
     if (from) lines.push(palette.dim(`${' '.repeat(2 + whereWidth + 2 + severityWidth + 2)}${from}`));
   }
@@ -72,7 +73,7 @@ function fileBlock(file: string, findings: readonly Finding[], palette: Palette)
 function skipsLine(skips: readonly Skip[]): string {
   const byReason = new Map<string, number>();
   for (const skip of skips) byReason.set(skip.reason, (byReason.get(skip.reason) ?? 0) + 1);
-  const reasons = [...byReason].map(([reason, count]) => (byReason.size === 1 ? reason : `${reason} ×${count}`));
+  const reasons = [...byReason].map(([reason, count]) => escapeControl(byReason.size === 1 ? reason : `${reason} ×${count}`));
   return `${plural(skips.length, 'document')} skipped: ${reasons.join('; ')}`;
 }
 

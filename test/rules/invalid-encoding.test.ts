@@ -21,5 +21,10 @@ ruleTester(DIAGNOSTICS['invalid-encoding'], {
       fixture: 'utf16.yaml',
       errors: [encoding('the file is UTF-16 (it starts with a UTF-16 byte-order mark)', 1, 1, 2)],
     },
+    {
+      name: 'UTF-32, whose little-endian mark begins like UTF-16\'s',
+      fixture: 'utf32.yaml',
+      errors: [encoding('the file is UTF-32 (it starts with a UTF-32 byte-order mark)', 1, 1, 2)],
+    },
   ],
 });

@@ -1,0 +1,13 @@
+/**
+ * Control characters, and the Unicode marks that reorder text, as visible escapes. Manifests
+ * write names, images, keys and file names into reports; printed raw, an escape sequence in one
+ * could clear a CI log or paint a forged "No problems found" over the real result.
+ */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+export function escapeControl(text: string): string {
+  return text.replace(UNSAFE, (ch) => {
+    const code = ch.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
