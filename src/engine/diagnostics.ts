@@ -89,6 +89,7 @@ const CATALOGUE: Readonly<Record<DiagnosticId, Omit<DiagnosticMeta, 'docsUrl'>>>
     messages: {
       syntax: 'YAML syntax error: {{detail}}. Fix it here; this document was not checked further.',
       tooDeep: 'This document nests about {{depth}} levels deep here, too deep to be read; no Kubernetes object nests like this. Fix the structure; this document was not checked further.',
+      aliasBudget: 'Aliases and merge keys in this document expand to more than {{limit}} values, the limit kubegate follows (the API server also refuses documents that alias this much). Write the values out or use fewer levels of merges; this document was not checked further.',
     },
   },
 };

@@ -158,7 +158,7 @@ interface DocumentValue {
   duplicateKeys: { start: number; end: number; key: string }[];
 }
 
-/** Far beyond anything real (Helm's own limit is 10,000 aliases per chart) and far below what exhausts memory. */
+/** The `yaml` library's alias budget, the same as js-yaml's for merged keys: far beyond anything real, far below what exhausts a run. */
 const MAX_ALIAS_COUNT = 10_000;
 
 /** A parser that recursed past the stack: the document nests too deeply to be read. */
@@ -279,6 +279,12 @@ function parseDocumentValue(file: SourceFile, span: DocumentSpan, source: string
     return undefined;
   };
   if (isStackOverflow(fastError)) return tooDeep();
+  const aliasBudget = (position: number) => {
+    report('yaml-syntax-error', 'aliasBudget', ...at(position, position + 1), { limit: MAX_ALIAS_COUNT });
+    return undefined;
+  };
+  // js-yaml's own budget for merged keys: the document expands beyond what any parser should follow.
+  if (/maxTotalMergeKeys/.test(String((fastError as Error | undefined)?.message))) return aliasBudget(jsYamlProblem(fastError)?.position ?? 0);
   try {
     const { parseDocument } = yamlLibrary();
     const yamlDocument = parseDocument(source, { merge: true, uniqueKeys: false, logLevel: 'silent', prettyErrors: false });
@@ -306,8 +312,8 @@ function parseDocumentValue(file: SourceFile, span: DocumentSpan, source: string
       // bomb: the parsers agree the document is broken, and js-yaml knows where.
       const problem = jsYamlProblem(fastError);
       const [start, end] = problem ? culprit(source, problem) : [0, 1];
-      const detail = /alias count/i.test((error as Error).message) ? `aliases expand to more than ${MAX_ALIAS_COUNT} nodes` : problem?.reason ?? firstLineOf((error as Error).message);
-      report('yaml-syntax-error', 'syntax', ...at(start, end), { detail });
+      if (/alias count/i.test((error as Error).message)) return aliasBudget(start);
+      report('yaml-syntax-error', 'syntax', ...at(start, end), { detail: problem?.reason ?? firstLineOf((error as Error).message) });
       return undefined;
     }
     return { value, yamlDocument, duplicateKeys: duplicateKeysOf(yamlDocument, span.start) };

@@ -50,6 +50,11 @@ ruleTester(DIAGNOSTICS['yaml-syntax-error'], {
       errors: [tooDeep(5001, 4, 5006)],
     },
     {
+      name: 'merge keys that expand past the alias budget, shown where the budget ran out',
+      code: `${CONFIG_MAP}${Array.from({ length: 150 }, (_, i) => `k${i}: &a${i} {${i > 0 ? `<<: *a${i - 1}, ` : ''}v${i}: "${i}"}`).join('\n')}\n`,
+      errors: [{ messageId: 'aliasBudget', data: { limit: 10000 }, line: 144, column: 23, endLine: 144, endColumn: 24 }],
+    },
+    {
       name: 'block mappings nested thousands deep',
       code: `${CONFIG_MAP}data:\n${Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i + 1)}k:`).join('\n')} 1\n`,
       errors: [tooDeep(3001, 3004, 3001)],
