@@ -200,3 +200,30 @@ describe('rule ids', () => {
     for (const id of ['Readiness', 'a//b', 'a/', '-a', 'a--b', 'a/b/c']) expect(id).not.toMatch(RULE_ID);
   });
 });
+
+describe('rule scope', () => {
+  it('defaults to resource for check rules and set for create rules', () => {
+    expect(emptyConfigMap.meta.scope).toBe('resource');
+    expect(defineRule({ meta: { ...emptyConfigMap.meta, scope: undefined }, create: () => ({}) }).meta.scope).toBe('set');
+    expect(defineRule({ meta: { ...emptyConfigMap.meta, scope: 'set' }, check: () => {} }).meta.scope).toBe('set');
+  });
+
+  it('lints file by file when every rule keeps to one resource, with the same findings as a whole-set run', () => {
+    const sources = [
+      { path: 'a.yaml', text: `${DEPLOYMENT}---\n${CONFIG_MAPS}` },
+      { path: 'b.yaml', text: 'kind: [\n' },
+      { path: 'c.yaml', text: CONFIG_MAPS },
+    ];
+    const seen: number[] = [];
+    const counting = defineRule({ meta: { ...emptyConfigMap.meta, id: 'acme/counting' }, check: (_resource, context) => void seen.push(context.index.resources.length) });
+    const perFile = lint(sources, { rules: [...rules, emptyConfigMap, counting] });
+    expect(seen).toEqual([3, 3, 2, 2]);
+    const asSet = defineRule({ meta: { ...emptyConfigMap.meta, id: 'acme/as-set', scope: 'set' }, check: (_resource, context) => void seen.push(context.index.resources.length) });
+    seen.length = 0;
+    const whole = lint(sources, { rules: [...rules, emptyConfigMap, asSet] });
+    expect(seen).toEqual([5, 5, 5, 5]);
+    const key = (f: { ruleId: string; file: string; range: { line: number; column: number } }) => `${f.file}:${f.range.line}:${f.range.column} ${f.ruleId}`;
+    expect(perFile.findings.map(key)).toEqual(whole.findings.map(key));
+    expect([perFile.resourceCount, perFile.fileCount, perFile.skips.length]).toEqual([whole.resourceCount, whole.fileCount, whole.skips.length]);
+  });
+});

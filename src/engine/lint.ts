@@ -1,4 +1,4 @@
-import type { Finding, LintResult, Source } from '../core/types.js';
+import type { Finding, InternalError, LintResult, Skip, Source } from '../core/types.js';
 import { buildModel } from './model.js';
 import type { AnyRule } from './rule.js';
 import { runRules } from './run.js';
@@ -28,16 +28,31 @@ export function compareFindings(a: Finding, b: Finding): number {
  */
 export function lint(sources: readonly Source[], config: LintConfig): LintRun {
   const settings = resolveSettings(config.rules, config.settings);
-  const model = buildModel(sources);
-  const ruled = runRules(model, settings);
-  const suppressed = suppress(ruled.findings, config.suppressions ?? []);
-  const findings = suppressed.findings.sort(compareFindings);
+  // When no rule relates resources to each other, each file is linted on its own and its parsed
+  // objects are let go before the next is read: memory then follows the largest file and the
+  // findings, not the whole input. Otherwise every resource must be alive at once.
+  const perFile = settings.rules.every(({ rule }) => rule.meta.scope === 'resource');
+  const batches = perFile ? sources.map((source) => [source]) : [sources];
+  const findings: Finding[] = [];
+  const skips: Skip[] = [];
+  const internalErrors: InternalError[] = [];
+  let resourceCount = 0;
+  for (const batch of batches) {
+    const model = buildModel(batch);
+    const ruled = runRules(model, settings);
+    for (const finding of ruled.findings) findings.push(finding);
+    for (const skip of model.skips) skips.push(skip);
+    for (const error of model.failures) internalErrors.push(error);
+    for (const error of ruled.internalErrors) internalErrors.push(error);
+    resourceCount += model.resources.length;
+  }
+  const suppressed = suppress(findings, config.suppressions ?? []);
   return {
-    findings,
-    skips: model.skips,
-    fileCount: model.fileCount,
-    resourceCount: model.resources.length,
-    internalErrors: [...model.failures, ...ruled.internalErrors],
+    findings: suppressed.findings.sort(compareFindings),
+    skips,
+    fileCount: sources.length,
+    resourceCount,
+    internalErrors,
     unusedSuppressions: suppressed.unused,
   };
 }

@@ -18,7 +18,16 @@ export interface RuleMeta<MessageId extends string = string, Options = undefined
   /** The kinds the rule is run on, through the kind registry. */
   appliesTo: KindSelector;
   options?: RuleOptionsMeta<Options>;
+  /**
+   * `resource`: the rule looks at one resource at a time and never at the index, so a run whose
+   * rules are all like it can lint file by file and let go of each file's objects. `set`: it
+   * relates resources to each other. Rules defined with `check` default to `resource`, rules
+   * defined with `create` to `set`.
+   */
+  scope?: RuleScope;
 }
+
+export type RuleScope = 'resource' | 'set';
 
 /** Replaces what a path highlights (a scalar value, or a key) with new text. */
 export interface FixRequest {
@@ -48,7 +57,7 @@ export interface ReportDescriptor<MessageId extends string = string> {
 }
 
 export interface RuleContext<MessageId extends string = string, Options = undefined> {
-  /** Every resource of the run, read-only. */
+  /** Every resource of the run, read-only; for rules of scope `resource`, only those of the file at hand. */
   readonly index: ResourceIndex;
   /** Defaults merged with what the user set; treat as read-only. */
   readonly options: Options;
@@ -80,9 +89,9 @@ type RuleDefinition<MessageId extends string, Options> =
  * rule ties its `report` calls to its own message ids at compile time.
  */
 export function defineRule<MessageId extends string, Options = undefined>(definition: RuleDefinition<MessageId, Options>): Rule<MessageId, Options> {
-  if ('create' in definition) return { meta: definition.meta, create: definition.create };
+  if ('create' in definition) return { meta: { ...definition.meta, scope: definition.meta.scope ?? 'set' }, create: definition.create };
   const { check } = definition;
-  return { meta: definition.meta, create: (context) => ({ check: (resource) => check(resource, context) }) };
+  return { meta: { ...definition.meta, scope: definition.meta.scope ?? 'resource' }, create: (context) => ({ check: (resource) => check(resource, context) }) };
 }
 
 /**
