@@ -38,6 +38,8 @@ const PHASE_CHECK = 1;
 const PHASE_MINIMIZE = 2;
 /** Time given to shrinking and reducing one distinct failure. */
 const MINIMIZE_MS = 20_000;
+/** Raw inputs kept per distinct failure; the rest are only counted. */
+const RAW_KEPT = 5;
 
 interface WorkerInit {
   heartbeat: SharedArrayBuffer;
@@ -77,7 +79,7 @@ interface ChunkDoneMessage {
   slowestLabel: string;
 }
 
-type FromWorker = FailureMessage | MinimizedMessage | ChunkDoneMessage | { type: 'minimizing'; signature: string } | { type: 'idle' };
+type FromWorker = FailureMessage | MinimizedMessage | ChunkDoneMessage | { type: 'minimizing'; signature: string } | { type: 'idle' } | { type: 'ready' };
 
 function chunkSeed(seed: number, chunk: number): number {
   return (Math.imul(seed ^ 0x5bd1e995, 0x01000193) + Math.imul(chunk + 1, 0x9e3779b1)) | 0;
@@ -170,7 +172,7 @@ function runWorker(): void {
       send({
         type: 'minimized',
         signature: result.signature,
-        label: shrunk.label,
+        label: reduced.input.length < shrunk.input.length ? `${shrunk.label}, then reduced to ${reduced.input.length} of ${shrunk.input.length} ${typeof reduced.input === 'string' ? 'characters' : 'bytes'}` : shrunk.label,
         input: reduced.input,
         reason: final.ok ? result.reason : final.reason,
         shrinks: details.numShrinks,
@@ -181,6 +183,7 @@ function runWorker(): void {
     Atomics.store(hb, HB_PHASE, PHASE_IDLE);
     send({ type: 'idle' });
   });
+  send({ type: 'ready' });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -302,6 +305,7 @@ async function runMain(): Promise<number> {
     const known = distinct.get(failure.signature);
     if (known) {
       known.count++;
+      if (known.count <= RAW_KEPT) writeInput(known.rawFile.replace(/\.raw\.yaml$/, `.raw-${known.count}.yaml`), failure.input);
       return;
     }
     const number = distinct.size + 1;
@@ -352,6 +356,8 @@ async function runMain(): Promise<number> {
     lastBeat: number;
     lastBeatAt: number;
     dead: boolean;
+    /** Started: modules loaded and the arbitraries built, so the watchdog times only cases. */
+    ready: boolean;
   }
 
   let resolveDone!: () => void;
@@ -370,7 +376,7 @@ async function runMain(): Promise<number> {
       return;
     }
     slot.chunk = undefined;
-    if (slots.every((s) => s.dead || (s.chunk === undefined && !s.minimizing))) resolveDone();
+    if (slots.every((s) => s.dead || (s.ready && s.chunk === undefined && !s.minimizing))) resolveDone();
   };
 
   const spawn = (index: number, resume?: { chunk: number; startAt: number }): void => {
@@ -380,7 +386,7 @@ async function runMain(): Promise<number> {
       // A memory blow-up is the worker's death, reported, not the run's.
       resourceLimits: { maxOldGenerationSizeMb: 4_096 },
     });
-    const slot: Slot = { worker, hb: new Int32Array(heartbeat), chunk: undefined, minimizing: false, reducing: undefined, lastBeat: 0, lastBeatAt: performance.now(), dead: false };
+    const slot: Slot = { worker, hb: new Int32Array(heartbeat), chunk: undefined, minimizing: false, reducing: undefined, lastBeat: 0, lastBeatAt: performance.now(), dead: false, ready: false };
     slots[index] = slot;
     worker.on('message', (message: FromWorker) => {
       switch (message.type) {
@@ -405,6 +411,11 @@ async function runMain(): Promise<number> {
           slot.chunk = undefined;
           printProgress();
           break;
+        case 'ready':
+          slot.ready = true;
+          if (resume) dispatch(slot, resume.chunk, resume.startAt);
+          else giveWork(slot);
+          break;
         case 'minimizing':
           slot.reducing = message.signature;
           break;
@@ -423,19 +434,19 @@ async function runMain(): Promise<number> {
       if (slot.dead) return;
       handleDeath(index, slot, `the worker exited with code ${code}`, 'crash');
     });
-    if (resume) dispatch(slot, resume.chunk, resume.startAt);
-    else giveWork(slot);
   };
 
   /** A worker stopped by the watchdog or dead on its own: record the case it was on and go on after it. */
   const handleDeath = (index: number, slot: Slot, why: string, kind: FailureKind): void => {
     slot.dead = true;
-    void slot.worker.terminate();
+    // Read where it was before stopping it: a worker that was not really stuck could move on meanwhile.
     const run = Atomics.load(slot.hb, HB_RUN);
     const phase = Atomics.load(slot.hb, HB_PHASE);
+    const doneInChunk = Atomics.load(slot.hb, HB_DONE);
+    void slot.worker.terminate();
     const chunk = slot.chunk;
     if (chunk && phase === PHASE_CHECK) {
-      casesRun += Atomics.load(slot.hb, HB_DONE) + 1;
+      casesRun += doneInChunk + 1;
       const caseNumber = caseNumberOf(chunk.index, run);
       const fuzzCase = regenerate(arbitrary, options.seed, chunk.index, run);
       recordFailure({ caseNumber, kind, reason: why, signature: `${kind}: ${kind === 'hang' ? 'stopped by the watchdog' : why.replace(/\d+/g, 'N')}`, label: fuzzCase.label, input: fuzzCase.input, ms: performance.now() - slot.lastBeatAt });
@@ -454,7 +465,6 @@ async function runMain(): Promise<number> {
       }
     } else if (chunk) {
       // Stuck between cases: in generating one. Skip that case so the run moves on.
-      const doneInChunk = Atomics.load(slot.hb, HB_DONE);
       casesRun += doneInChunk;
       const resumeAt = chunk.startAt + doneInChunk + 1;
       console.log(`  worker ${index} stopped between cases (${why}); case ${caseNumberOf(chunk.index, resumeAt - 1)} skipped`);
@@ -469,7 +479,7 @@ async function runMain(): Promise<number> {
   const watchdog = setInterval(() => {
     const now = performance.now();
     for (const [index, slot] of slots.entries()) {
-      if (slot.dead || (slot.chunk === undefined && !slot.minimizing)) continue;
+      if (slot.dead || !slot.ready || (slot.chunk === undefined && !slot.minimizing)) continue;
       const beat = Atomics.load(slot.hb, HB_BEAT);
       if (beat !== slot.lastBeat) {
         slot.lastBeat = beat;
@@ -487,19 +497,21 @@ async function runMain(): Promise<number> {
   await Promise.all(slots.map((slot) => ((slot.dead = true), slot.worker.terminate())));
   printProgress(true);
 
+  for (const entry of distinct.values()) saveDetails(entry);
   const total = performance.now() - started;
   const failures = Object.values(counts).reduce((a, b) => a + b, 0);
   const distinctOf = (kind: FailureKind) => [...distinct.values()].filter((d) => d.kind === kind).length;
   console.log('');
   console.log('summary');
-  console.log(`  seed:                   ${options.seed}`);
-  console.log(`  cases run:              ${casesRun}`);
-  console.log(`  crashes:                ${counts.crash} (${distinctOf('crash')} distinct)`);
-  console.log(`  internal errors:        ${counts['internal-error']} (${distinctOf('internal-error')} distinct)`);
-  console.log(`  out-of-range findings:  ${counts['out-of-range']} (${distinctOf('out-of-range')} distinct)`);
-  console.log(`  hangs (over ${formatMs(options.budgetMs)}):   ${counts.hang} (${distinctOf('hang')} distinct)`);
-  console.log(`  slowest case:           ${formatMs(slowest.ms)} (case ${slowest.caseNumber}: ${slowest.label.slice(0, 160)})`);
-  console.log(`  total time:             ${formatMs(total)}`);
+  const row = (name: string, value: string) => console.log(`  ${`${name}:`.padEnd(26)}${value}`);
+  row('seed', String(options.seed));
+  row('cases run', String(casesRun));
+  row('crashes', `${counts.crash} (${distinctOf('crash')} distinct)`);
+  row('internal errors', `${counts['internal-error']} (${distinctOf('internal-error')} distinct)`);
+  row('out-of-range findings', `${counts['out-of-range']} (${distinctOf('out-of-range')} distinct)`);
+  row(`hangs (over ${formatMs(options.budgetMs)})`, `${counts.hang} (${distinctOf('hang')} distinct)`);
+  row('slowest case', `${formatMs(slowest.ms)} (case ${slowest.caseNumber}: ${slowest.label.slice(0, 160)})`);
+  row('total time', formatMs(total));
   if (distinct.size > 0) {
     console.log('');
     console.log(`distinct failures (inputs in ${outDir}):`);

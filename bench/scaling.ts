@@ -8,9 +8,11 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { constants } from 'node:os';
+import { constants, loadavg } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { DiagnosticId } from '../src/core/types.js';
+import { DIAGNOSTIC_LIST } from '../src/engine/diagnostics.js';
 import { median, table } from './common.js';
 import { DOCUMENTS_PER_FILE, prng, WORKLOAD_SEED, workloadFile } from './workloads.js';
 
@@ -29,23 +31,22 @@ interface Plan {
   warmUp: boolean;
   runs: number;
 }
-// A 100× run takes about a minute, so it runs once and without a warm-up (the inputs were just
-// written, so the page cache is warm anyway); repeating it would double the bench's length.
+// A 100× run takes half a minute or more, so it runs once and without a warm-up (the inputs were
+// just written, so the page cache is warm anyway): repeating it would about double the bench's length.
 const PLANS: Record<Scale, Plan> = { 1: { warmUp: true, runs: 3 }, 10: { warmUp: true, runs: 3 }, 100: { warmUp: false, runs: 1 } };
 
 const LAYOUTS = ['one file', 'many files'] as const;
 type Layout = (typeof LAYOUTS)[number];
 
 export interface ProcessRun {
-  /** `incomplete`: kubegate finished, but its report counts other than the input's resources (a refused file, say). */
+  /** `incomplete`: kubegate finished, but its report says it did not read all of the input (a refused file, say). */
   outcome: 'ok' | 'incomplete' | 'failed' | 'timed out' | 'crashed';
   ms: number;
   /** Max RSS of the kubegate process in KiB. For a time-out it is the peak until kubegate was stopped; absent when the meter could not tell. */
   peakKiB?: number;
   exitCode: number | null;
   signal: string | null;
-  /** From the report's summary line; absent when there was none to read. */
-  resourcesChecked?: number;
+  /** Findings in the report, when there was one to read. */
   findings?: number;
   /** What went wrong, from kubegate's stderr or report, when the run did not succeed. */
   message?: string;
@@ -58,10 +59,14 @@ export interface ScalingPoint {
   files: number;
   bytes: number;
   warmUp: boolean;
-  /** `skipped` when the same layout did not finish at the size below: a bigger input would not either. */
+  /** `skipped` when the same layout did not finish at the size below (a bigger input would not either); its input is then never written. */
   outcome: ProcessRun['outcome'] | 'skipped';
   /** The measured runs, warm-up excluded; after a run that did not succeed the size is not repeated. */
   runs: ProcessRun[];
+  /** Findings in the report: they should grow with the input like everything else. */
+  findings?: number;
+  /** The 1-minute load average once this size was done: sizes run one after another, so a busy spell lands on one size only. */
+  loadAverage?: number;
   /** Medians over the runs, when every run succeeded. */
   ms?: number;
   peakKiB?: number;
@@ -158,23 +163,28 @@ function pickMeter(scratch: string): Meter {
 
 function lastWords(stderr: string): string | undefined {
   const lines = stderr.split('\n').filter((line) => line.trim() !== '');
-  // V8's out-of-memory report ends in a native stack; its first line is the one that explains.
-  return lines.find((line) => /FATAL ERROR/.test(line)) ?? lines.findLast((line) => /kubegate: /.test(line)) ?? lines.at(-1);
+  // V8's out-of-memory report ends in a native stack, and kubegate follows its error with advice:
+  // the first line of either is the one that explains.
+  return lines.find((line) => /FATAL ERROR|kubegate: error:/.test(line)) ?? lines.at(-1);
 }
 
-/** The text report's last line counts what was checked, so a run cannot pass off a refused input as a fast one. */
-function readSummary(reportFile: string): { resourcesChecked?: number; findings?: number; line?: string } {
-  const text = readText(reportFile).trimEnd();
-  const lines = text.split('\n');
-  const line = lines.findLast((candidate) => /resources? checked|No problems found/.test(candidate));
-  if (!line) return {};
-  const resources = /(\d+) resources? checked|\((\d+) resources?\)/.exec(line);
-  const findings = /^(\d+) problems?/.exec(line);
-  return {
-    line,
-    ...(resources ? { resourcesChecked: Number(resources[1] ?? resources[2]) } : {}),
-    findings: findings ? Number(findings[1]) : 0,
-  };
+const DIAGNOSTIC_IDS = new Set(DIAGNOSTIC_LIST.map((diagnostic) => diagnostic.id));
+
+/**
+ * The findings in a JSON report, and those that say an input was not (fully) read: a refused
+ * file, a syntax error, an internal error. The generated input provokes none of those, so one
+ * means a run skipped work and its time is not the time of linting the input.
+ */
+function readReport(reportFile: string): { findings: number; inputProblems: string[] } | undefined {
+  const text = readText(reportFile);
+  if (!text.trimStart().startsWith('[')) return undefined;
+  let findings = 0;
+  const inputProblems = new Set<string>();
+  for (const match of text.matchAll(/"ruleId":\s*"([^"]+)"/g)) {
+    findings++;
+    if (DIAGNOSTIC_IDS.has(match[1] as DiagnosticId)) inputProblems.add(match[1]!);
+  }
+  return { findings, inputProblems: [...inputProblems] };
 }
 
 interface RunSpec {
@@ -191,8 +201,8 @@ function runKubegate(spec: RunSpec): Promise<ProcessRun> {
   const { root, meter, peakFile, reportFile } = spec;
   rmSync(peakFile, { force: true });
   rmSync(reportFile, { force: true });
-  // The text report to a file: it is fully built and written, like any run's, and its summary says how many resources were checked.
-  const argv = [path.join(root, 'bin', 'kubegate.cjs'), spec.input, '--format', 'text', '-o', reportFile, ...spec.extraArgs];
+  // JSON into a file rather than /dev/null, to be read afterwards: a run that refused its input must not pass for a fast one.
+  const argv = [path.join(root, 'bin', 'kubegate.cjs'), spec.input, '--format', 'json', '-o', reportFile, ...spec.extraArgs];
   const { file, args, env } = meter.command(argv, peakFile);
   return new Promise((resolve) => {
     const t0 = performance.now();
@@ -237,14 +247,14 @@ function runKubegate(spec: RunSpec): Promise<ProcessRun> {
         return;
       }
       // Exit 1 only means kubegate found something, which the generated input is made to provoke.
-      const summary = readSummary(reportFile);
-      const counts = { ...(summary.resourcesChecked !== undefined ? { resourcesChecked: summary.resourcesChecked } : {}), ...(summary.findings !== undefined ? { findings: summary.findings } : {}) };
-      if (summary.resourcesChecked === spec.resources) {
-        finish({ outcome: 'ok', ms, ...peak, exitCode, signal, ...counts });
-        return;
+      const report = readReport(reportFile);
+      if (!report) {
+        finish({ outcome: 'incomplete', ms, ...peak, exitCode, signal, message: 'kubegate wrote no JSON report' });
+      } else if (report.inputProblems.length > 0) {
+        finish({ outcome: 'incomplete', ms, ...peak, exitCode, signal, findings: report.findings, message: `the report has ${report.inputProblems.join(', ')} findings: kubegate did not read all of the input` });
+      } else {
+        finish({ outcome: 'ok', ms, ...peak, exitCode, signal, findings: report.findings });
       }
-      const said = summary.line ? `the report ends "${summary.line}"` : 'the report has no summary line';
-      finish({ outcome: 'incomplete', ms, ...peak, exitCode, signal, ...counts, message: `${spec.resources} resources in the input, but ${said}` });
     });
   });
 }
@@ -301,7 +311,8 @@ function summarize(point: ScalingPoint): ScalingPoint {
   if (bad) return { ...point, outcome: bad.outcome };
   const ms = median(point.runs.map((run) => run.ms));
   const peaks = point.runs.flatMap((run) => (run.peakKiB === undefined ? [] : [run.peakKiB]));
-  const summary: ScalingPoint = { ...point, outcome: 'ok', ms, msPerResource: ms / point.resources };
+  const findings = point.runs.at(-1)?.findings;
+  const summary: ScalingPoint = { ...point, outcome: 'ok', ...(findings !== undefined ? { findings } : {}), ms, msPerResource: ms / point.resources };
   if (peaks.length === point.runs.length) {
     const peakKiB = median(peaks);
     Object.assign(summary, { peakKiB, kibPerResource: peakKiB / point.resources, peakPerInputByte: (peakKiB * 1024) / point.bytes });
@@ -311,7 +322,7 @@ function summarize(point: ScalingPoint): ScalingPoint {
 
 function ratio(name: string, smaller: ScalingPoint | undefined, larger: ScalingPoint | undefined): ScalingRatio {
   const limit = SCALING_LIMIT;
-  if (smaller?.ms === undefined || !larger) return { name, limit, verdict: 'n/a', why: 'the smaller input did not finish' };
+  if (smaller?.ms === undefined || !larger) return { name, limit, verdict: 'n/a', why: 'no result for the smaller input' };
   if (larger.ms !== undefined) {
     const time = larger.ms / smaller.ms;
     const peak = larger.peakKiB !== undefined && smaller.peakKiB !== undefined ? { peak: larger.peakKiB / smaller.peakKiB } : {};
@@ -339,15 +350,14 @@ export async function measureScaling(root: string, scratch: string, log: (text: 
   for (const scale of SCALES) {
     const plan = PLANS[scale];
     const resources = BASE_RESOURCES * scale;
+    const skipped = LAYOUTS.filter((layout) => points.some((p) => p.layout === layout && p.scale === scale / 10 && p.outcome !== 'ok'));
+    for (const layout of skipped) points.push({ layout, scale, resources, files: 0, bytes: 0, warmUp: plan.warmUp, outcome: 'skipped', runs: [] });
+    if (skipped.length === LAYOUTS.length) continue;
     const directory = path.join(scratch, `${scale}x`);
     const inputs = writeInputs(directory, resources);
-    const measured: ScalingPoint[] = [];
-    for (const layout of LAYOUTS) {
-      const point: ScalingPoint = { layout, scale, resources, files: layout === 'one file' ? 1 : inputs.files, bytes: inputs.bytes, warmUp: plan.warmUp, outcome: 'ok', runs: [] };
-      const below = points.find((p) => p.layout === layout && p.scale === scale / 10);
-      if (below && below.outcome !== 'ok') points.push({ ...point, outcome: 'skipped' });
-      else measured.push(point);
-    }
+    const measured = LAYOUTS.filter((layout) => !skipped.includes(layout)).map(
+      (layout): ScalingPoint => ({ layout, scale, resources, files: layout === 'one file' ? 1 : inputs.files, bytes: inputs.bytes, warmUp: plan.warmUp, outcome: 'ok', runs: [] }),
+    );
     log(`  ${scaleLabel(scale)}: ${resources.toLocaleString('en-US')} resources, ${(inputs.bytes / 1e6).toFixed(1)} MB of YAML, ${plan.warmUp ? '1 warm-up and ' : ''}${plan.runs} run${plan.runs > 1 ? 's' : ''} per layout…`);
     try {
       for (let round = plan.warmUp ? -1 : 0; round < plan.runs; round++) {
@@ -358,7 +368,7 @@ export async function measureScaling(root: string, scratch: string, log: (text: 
           // Repeating a run that timed out or crashed costs minutes and tells nothing new.
           if (!point || point.runs.some((run) => run.outcome !== 'ok')) continue;
           const input = layout === 'one file' ? inputs.oneFile : inputs.manyFiles;
-          const run = await runKubegate({ root, meter, input, resources, extraArgs: extra.args, peakFile, reportFile: path.join(directory, 'report.txt') });
+          const run = await runKubegate({ root, meter, input, resources, extraArgs: extra.args, peakFile, reportFile: path.join(directory, 'report.json') });
           if (round >= 0 || run.outcome !== 'ok') point.runs.push(run);
           if (run.outcome !== 'ok' || plan.runs === 1) log(`    ${pointName(layout, scale)}: ${run.outcome}, ${(run.ms / 1000).toFixed(1)} s`);
         }
@@ -366,7 +376,8 @@ export async function measureScaling(root: string, scratch: string, log: (text: 
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }
-    points.push(...measured.map(summarize));
+    const loadAverage = loadavg()[0]!;
+    points.push(...measured.map((point) => ({ ...summarize(point), loadAverage })));
   }
 
   const at = (layout: Layout, scale: Scale) => points.find((p) => p.layout === layout && p.scale === scale);
@@ -401,17 +412,21 @@ function failure(run: ProcessRun | undefined, outcome: ScalingPoint['outcome']):
 }
 
 function pointRow(point: ScalingPoint): string[] {
-  const files = point.layout === 'many files' ? `${point.files.toLocaleString('en-US')} files, ` : '';
-  const name = `${pointName(point.layout, point.scale)} (${files}${point.resources.toLocaleString('en-US')} resources, ${(point.bytes / 1e6).toFixed(1)} MB)`;
+  // A skipped size was never written, so it has no file count or size to show.
+  const files = point.layout === 'many files' && point.files > 0 ? `${point.files.toLocaleString('en-US')} files, ` : '';
+  const size = point.bytes > 0 ? `, ${(point.bytes / 1e6).toFixed(1)} MB` : '';
+  const name = `${pointName(point.layout, point.scale)} (${files}${point.resources.toLocaleString('en-US')} resources${size})`;
+  const load = point.loadAverage === undefined ? '-' : point.loadAverage.toFixed(1);
   if (point.ms === undefined) {
     const bad = point.runs.find((run) => run.outcome !== 'ok');
     // A stopped run's peak so far is a lower bound worth showing: it says how far memory had got.
     const peak = bad?.peakKiB !== undefined ? `≥ ${mib(bad.peakKiB)}` : '-';
-    return [name, failure(bad, point.outcome), '-', peak, '-', '-'];
+    return [name, failure(bad, point.outcome), '-', peak, '-', '-', '-', load];
   }
   const perResource = `${point.msPerResource!.toFixed(2)} ms`;
-  if (point.peakKiB === undefined) return [name, seconds(point.ms), perResource, '-', '-', '-'];
-  return [name, seconds(point.ms), perResource, mib(point.peakKiB), `${point.kibPerResource!.toFixed(0)} KiB`, times(point.peakPerInputByte!)];
+  const findings = point.findings === undefined ? '-' : point.findings.toLocaleString('en-US');
+  if (point.peakKiB === undefined) return [name, seconds(point.ms), perResource, '-', '-', '-', findings, load];
+  return [name, seconds(point.ms), perResource, mib(point.peakKiB), `${point.kibPerResource!.toFixed(0)} KiB`, times(point.peakPerInputByte!), findings, load];
 }
 
 function ratioRow(r: ScalingRatio): string[] {
@@ -431,13 +446,15 @@ export function describeScaling(result: ScalingResult): string {
   const order = (p: ScalingPoint) => LAYOUTS.indexOf(p.layout) * 1000 + p.scale;
   const points = [...result.points].sort((a, b) => order(a) - order(b));
   const lines = [
-    `scaling and memory: whole runs of \`node bin/kubegate.cjs <input> --format text -o <file>${result.extraArgs.length > 0 ? ` ${result.extraArgs.join(' ')}` : ''}\`, one process each`,
-    `  rounds: ${planText(result.plans)} (fewer at 100× because a run takes about a minute); runs over ${result.timeoutMs / 1000} s are stopped`,
-    `  peak memory: ${result.meter}; times include node's start-up, which flatters 1× → 10× a little`,
-    '  every run\'s report must count all the input\'s resources as checked, or the run is not taken as one',
+    `scaling and memory: whole runs of \`node bin/kubegate.cjs <input> --format json -o <file>${result.extraArgs.length > 0 ? ` ${result.extraArgs.join(' ')}` : ''}\`, one process each`,
+    `  rounds: ${planText(result.plans)} (a 100× run takes half a minute or more); runs over ${result.timeoutMs / 1000} s are stopped`,
+    `  peak memory: ${result.meter}`,
+    '  times include node\'s start-up and the JIT\'s warm-up, a large part of a 1× run: 1× → 10× comes out well under 10×, and 10× → 100× is the ratio that shows growth',
+    '  the sizes run one after another, not interleaved: a busy spell on one size skews its ratios (load: 1-minute load average after each size)',
+    '  a run whose report says an input was not read (too large, unparsable) does not count as a run',
     ...(result.extraArgsReason ? [`  ${result.extraArgsReason}`] : []),
     '',
-    table([['input', 'time', 'per resource', 'peak', 'per resource', 'peak ÷ YAML'], ...points.map(pointRow)]),
+    table([['input', 'time', 'per resource', 'peak', 'per resource', 'peak ÷ YAML', 'findings', 'load'], ...points.map(pointRow)]),
     '',
     table([['scaling (larger ÷ smaller input)', 'time', 'peak', 'limit', 'verdict'], ...result.ratios.map(ratioRow)]),
   ];

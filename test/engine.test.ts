@@ -86,7 +86,8 @@ describe('rule lifecycle', () => {
   it('creates a rule once per run, checks each resource, then finishes with the whole set seen', () => {
     const events: string[] = [];
     const unreferenced = defineRule({
-      meta: { ...emptyConfigMap.meta, id: 'acme/unreferenced', messages: { unused: 'ConfigMap "{{name}}" is not used by {{count}} workloads.' }, appliesTo: ['ConfigMap', 'apps/Deployment'] },
+      // The meta is copied from a rule of scope `resource`; this one relates resources, so it says so.
+      meta: { ...emptyConfigMap.meta, id: 'acme/unreferenced', messages: { unused: 'ConfigMap "{{name}}" is not used by {{count}} workloads.' }, appliesTo: ['ConfigMap', 'apps/Deployment'], scope: 'set' },
       create(context) {
         events.push(`create ${context.index.resources.length}`);
         const configMaps: typeof context.index.resources[number][] = [];
@@ -127,7 +128,7 @@ describe('rule lifecycle', () => {
 
   it('fills related locations from other resources', () => {
     const pointing = defineRule({
-      meta: { ...emptyConfigMap.meta, id: 'acme/points', messages: { twin: 'See {{other}}.' } },
+      meta: { ...emptyConfigMap.meta, id: 'acme/points', messages: { twin: 'See {{other}}.' }, scope: 'set' },
       check(resource, context) {
         if (resource.name !== 'b') return;
         const [other] = context.index.get('ConfigMap', undefined, 'a');
@@ -217,7 +218,7 @@ describe('rule scope', () => {
     const seen: number[] = [];
     const counting = defineRule({ meta: { ...emptyConfigMap.meta, id: 'acme/counting' }, check: (_resource, context) => void seen.push(context.index.resources.length) });
     const perFile = lint(sources, { rules: [...rules, emptyConfigMap, counting] });
-    expect(seen).toEqual([3, 3, 2, 2]);
+    expect(seen).toEqual([1, 1, 1, 1]);
     const asSet = defineRule({ meta: { ...emptyConfigMap.meta, id: 'acme/as-set', scope: 'set' }, check: (_resource, context) => void seen.push(context.index.resources.length) });
     seen.length = 0;
     const whole = lint(sources, { rules: [...rules, emptyConfigMap, asSet] });

@@ -97,7 +97,7 @@ describe('text reporter', () => {
   it('groups findings by file, shows paths relative to cwd, and names the resource and template', () => {
     // Where the parser puts a syntax error is the engine's business; the layout around it is tested here.
     const syntax = result.findings.find((finding) => finding.ruleId === 'yaml-syntax-error')!;
-    const duplicate = 'Key "mode" appears twice in this mapping; Kubernetes keeps only the last one. Merge them into one entry.';
+    const duplicate = 'Key "mode" appears twice in this mapping: kubectl, Helm and kustomize reject the manifest, and tools that accept it keep only the last value. Merge them into one entry.';
     expect(text).toBe(
       [
         '<stdin>',
@@ -362,5 +362,21 @@ describe('findings beyond the first location', () => {
     const print = (finding: Finding) => (JSON.parse(sarifReporter({ ...base, findings: [finding] }, context())) as Log).runs[0]!.results![0]!.partialFingerprints!['kubegate/v2'];
     expect(print(reworded)).toBe(print(web));
     expect(print(otherMessage)).not.toBe(print(web));
+  });
+});
+
+describe('large runs', () => {
+  it('JSON is exactly what JSON.stringify writes, built a finding at a time', () => {
+    const result = run();
+    const json = jsonReporter(result, context());
+    expect(json).toBe(`${JSON.stringify(JSON.parse(json), null, 2)}\n`);
+    expect(jsonReporter({ ...result, findings: [] }, context())).toBe('[]\n');
+  });
+
+  it('text handles a file with hundreds of thousands of findings', () => {
+    const one = run().findings.find((f) => f.ruleId === 'readiness-probe-missing')!;
+    const many = Array.from({ length: 250_000 }, (_, i) => ({ ...one, range: { ...one.range, line: i + 1 } }));
+    const text = textReporter({ ...run(), findings: many }, context());
+    expect(text.split('\n').length).toBeGreaterThan(500_000);
   });
 });

@@ -5,9 +5,9 @@ vi.mock('../src/parse/parse.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../src/parse/parse.js')>();
   return {
     ...original,
-    parseSource: (source: { path: string }) => {
+    parseDocuments: (source: { path: string }) => {
       if (source.path === 'cursed.yaml') throw new TypeError('boom');
-      return original.parseSource(source as Parameters<typeof original.parseSource>[0]);
+      return original.parseDocuments(source as Parameters<typeof original.parseDocuments>[0]);
     },
   };
 });

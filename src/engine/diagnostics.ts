@@ -15,9 +15,9 @@ const CATALOGUE: Readonly<Record<DiagnosticId, Omit<DiagnosticMeta, 'docsUrl'>>>
     category: 'input',
     severity: 'error',
     description: 'A mapping has the same key twice.',
-    rationale: "Kubernetes' YAML decoder keeps the last value and drops the first without a word, so a setting that looks applied is not: a second `env:` or `resources:` silently replaces the first.",
+    rationale: 'kubectl, Helm and kustomize reject a manifest with a duplicated key, so it fails to apply; tools that accept it keep the last value and drop the first without a word, so a setting that looks applied is not: a second `env:` or `resources:` silently replaces the first.',
     remediation: 'Merge the two entries into one, keeping the values you mean.',
-    messages: { duplicate: 'Key "{{key}}" appears twice in this mapping; Kubernetes keeps only the last one. Merge them into one entry.' },
+    messages: { duplicate: 'Key "{{key}}" appears twice in this mapping: kubectl, Helm and kustomize reject the manifest, and tools that accept it keep only the last value. Merge them into one entry.' },
   },
   'internal-error': {
     id: 'internal-error',
@@ -89,6 +89,7 @@ const CATALOGUE: Readonly<Record<DiagnosticId, Omit<DiagnosticMeta, 'docsUrl'>>>
     messages: {
       syntax: 'YAML syntax error: {{detail}}. Fix it here; this document was not checked further.',
       tooDeep: 'This document nests about {{depth}} levels deep here, too deep to be read; no Kubernetes object nests like this. Fix the structure; this document was not checked further.',
+      collectionKey: 'This mapping key is itself a mapping or a sequence; Kubernetes objects have only plain keys, so the API server rejects it. Write a plain key; this document was not checked further.',
       aliasBudget: 'Aliases and merge keys in this document expand to more than {{limit}} values, the limit kubegate follows (the API server also refuses documents that alias this much). Write the values out or use fewer levels of merges; this document was not checked further.',
     },
   },

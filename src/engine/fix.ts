@@ -8,7 +8,7 @@ import type { Finding, TextEdit } from '../core/types.js';
 export function applyFixes(text: string, file: string, findings: readonly Finding[]): { text: string; applied: number } {
   const edits: TextEdit[] = [];
   for (const finding of findings) {
-    if (finding.fix?.file === file) edits.push(...finding.fix.edits);
+    if (finding.fix?.file === file) for (const edit of finding.fix.edits) edits.push(edit);
   }
   edits.sort((a, b) => a.start - b.start || a.end - b.end);
   let output = '';

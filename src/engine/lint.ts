@@ -1,7 +1,8 @@
 import type { Finding, InternalError, LintResult, Skip, Source } from '../core/types.js';
-import { buildModel } from './model.js';
+import { ResourceIndex } from '../model/index.js';
+import { buildModel, readSource } from './model.js';
 import type { AnyRule } from './rule.js';
-import { runRules } from './run.js';
+import { RuleRunner, runRules } from './run.js';
 import { resolveSettings, type RuleSettings } from './settings.js';
 import { suppress, type SuppressionDirective } from './suppress.js';
 
@@ -26,33 +27,45 @@ export function compareFindings(a: Finding, b: Finding): number {
  * files and prints nothing, so the CLI, the tests and the benchmark all drive the same code.
  * Throws ConfigError when the settings cannot be used.
  */
-export function lint(sources: readonly Source[], config: LintConfig): LintRun {
+export function lint(sources: Iterable<Source>, config: LintConfig): LintRun {
   const settings = resolveSettings(config.rules, config.settings);
-  // When no rule relates resources to each other, each file is linted on its own and its parsed
-  // objects are let go before the next is read: memory then follows the largest file and the
-  // findings, not the whole input. Otherwise every resource must be alive at once.
-  const perFile = settings.rules.every(({ rule }) => rule.meta.scope === 'resource');
-  const batches = perFile ? sources.map((source) => [source]) : [sources];
-  const findings: Finding[] = [];
   const skips: Skip[] = [];
-  const internalErrors: InternalError[] = [];
+  const failures: InternalError[] = [];
+  let fileCount = 0;
   let resourceCount = 0;
-  for (const batch of batches) {
-    const model = buildModel(batch);
-    const ruled = runRules(model, settings);
-    for (const finding of ruled.findings) findings.push(finding);
+  let results;
+  // When no rule relates resources to each other, each document is linted as soon as it is read
+  // and its parsed objects are let go: memory then follows the findings, not the input (a 150 MB
+  // rendered chart holds one document at a time). Otherwise every resource must be alive at once.
+  if (settings.rules.every(({ rule }) => rule.meta.scope === 'resource')) {
+    const runner = new RuleRunner(settings, new ResourceIndex([]));
+    for (const source of sources) {
+      fileCount++;
+      for (const piece of readSource(source)) {
+        runner.useIndex(new ResourceIndex(piece.resources));
+        runner.diagnose(piece.diagnostics);
+        for (const resource of piece.resources) runner.check(resource);
+        for (const skip of piece.skips) skips.push(skip);
+        if (piece.failure) failures.push(piece.failure);
+        resourceCount += piece.resources.length;
+      }
+    }
+    results = runner.finish();
+  } else {
+    const model = buildModel(sources);
+    fileCount = model.fileCount;
+    resourceCount = model.resources.length;
     for (const skip of model.skips) skips.push(skip);
-    for (const error of model.failures) internalErrors.push(error);
-    for (const error of ruled.internalErrors) internalErrors.push(error);
-    resourceCount += model.resources.length;
+    for (const failure of model.failures) failures.push(failure);
+    results = runRules(model, settings);
   }
-  const suppressed = suppress(findings, config.suppressions ?? []);
+  const suppressed = suppress(results.findings, config.suppressions ?? []);
   return {
     findings: suppressed.findings.sort(compareFindings),
     skips,
-    fileCount: sources.length,
+    fileCount,
     resourceCount,
-    internalErrors,
+    internalErrors: [...failures, ...results.internalErrors],
     unusedSuppressions: suppressed.unused,
   };
 }

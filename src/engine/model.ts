@@ -1,7 +1,7 @@
 import type { DiagnosticId, FindingOrigin, InternalError, ObjectPath, Range, ResourceRef, Skip, Source } from '../core/types.js';
 import { ResourceIndex } from '../model/index.js';
 import { isObject, readObject, resourceRef, type Resource } from '../model/resource.js';
-import { parseSource, type ParsedDocument } from '../parse/parse.js';
+import { parseDocuments, type ParsedDocument, type ParsedPiece } from '../parse/parse.js';
 
 /** A problem with the input itself, before severities and messages are applied. */
 export interface Diagnostic {
@@ -27,13 +27,11 @@ export interface Model {
 }
 
 /** Reads a document's objects: the document itself, or each item of a `List`. */
-function readDocument(document: ParsedDocument, resources: Resource[], diagnostics: Diagnostic[], skips: Skip[]): Resource[] {
+function readDocument(document: ParsedDocument, resources: Resource[], diagnostics: Diagnostic[], skips: Skip[]): void {
   const { value, locator, origin } = document;
-  const found: Resource[] = [];
   const read = (object: Record<string, unknown>, basePath: ObjectPath) => {
     const reading = readObject(object, locator, basePath, origin);
     if (reading.kind === 'resource') {
-      found.push(reading.resource);
       resources.push(reading.resource);
     } else if (reading.kind === 'skip') {
       skips.push({ file: locator.file, line: locator.line, reason: reading.reason });
@@ -59,7 +57,58 @@ function readDocument(document: ParsedDocument, resources: Resource[], diagnosti
   } else {
     read(value, []);
   }
-  return found;
+}
+
+/** One document's share of a model: what a run that lints as it reads holds at a time. */
+export interface ModelPiece {
+  resources: Resource[];
+  diagnostics: Diagnostic[];
+  skips: Skip[];
+  /** Set when reading the source failed here: a bug, kept with its stack for `--debug`. */
+  failure?: InternalError;
+}
+
+/**
+ * Reads a source a document at a time into resources, input problems and skips. The last safety
+ * net is here: whatever one file does to the parser, it ends as a finding on that file (and an
+ * internal error, so the run exits 2), what was read before it stands, and the next file is read.
+ */
+export function* readSource(source: Source): Generator<ModelPiece> {
+  let pieces: Iterator<ParsedPiece> | undefined;
+  for (;;) {
+    let next: IteratorResult<ParsedPiece>;
+    try {
+      pieces ??= parseDocuments(source);
+      next = pieces.next();
+      if (next.done) return;
+    } catch (error) {
+      yield failedPiece(source, error);
+      return;
+    }
+    const piece: ModelPiece = { resources: [], diagnostics: [], skips: [...next.value.skips] };
+    const { document } = next.value;
+    if (document) readDocument(document, piece.resources, piece.diagnostics, piece.skips);
+    for (const found of next.value.diagnostics) {
+      const diagnostic: Diagnostic = { id: found.id, messageId: found.messageId, file: found.file, range: found.range };
+      if (found.data) diagnostic.data = found.data;
+      if (found.origin) diagnostic.origin = found.origin;
+      // A problem in a document that still became one resource is about that resource.
+      if (found.document === document && piece.resources.length === 1) diagnostic.resource = resourceRef(piece.resources[0]!);
+      piece.diagnostics.push(diagnostic);
+    }
+    yield piece;
+  }
+}
+
+function failedPiece(source: Source, error: unknown): ModelPiece {
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const message = `reading ${source.path} failed: ${detail}`;
+  return {
+    resources: [],
+    diagnostics: [{ id: 'internal-error', messageId: 'failed', data: { detail }, file: source.path, range: { line: 1, column: 1, endLine: 1, endColumn: 2 } }],
+    skips: [],
+    failure: error instanceof Error && error.stack ? { message, stack: error.stack } : { message },
+  };
 }
 
 /**
@@ -67,43 +116,17 @@ function readDocument(document: ParsedDocument, resources: Resource[], diagnosti
  * Pure: the same sources always give the same model, and no rule runs, so commands that compare
  * inputs (drift) build models without linting them.
  */
-export function buildModel(sources: readonly Source[]): Model {
-  const resources: Resource[] = [];
-  const diagnostics: Diagnostic[] = [];
-  const skips: Skip[] = [];
-  const failures: InternalError[] = [];
+export function buildModel(sources: Iterable<Source>): Model {
+  const model: Model = { fileCount: 0, failures: [], resources: [], index: new ResourceIndex([]), diagnostics: [], skips: [] };
   for (const source of sources) {
-    // The last safety net: whatever one file does to the parser, the others are still read.
-    const before = { resources: resources.length, diagnostics: diagnostics.length, skips: skips.length };
-    try {
-      readSource(source, resources, diagnostics, skips);
-    } catch (error) {
-      resources.length = before.resources;
-      diagnostics.length = before.diagnostics;
-      skips.length = before.skips;
-      const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      diagnostics.push({ id: 'internal-error', messageId: 'failed', data: { detail }, file: source.path, range: { line: 1, column: 1, endLine: 1, endColumn: 2 } });
-      failures.push(error instanceof Error && error.stack ? { message: `reading ${source.path} failed: ${detail}`, stack: error.stack } : { message: `reading ${source.path} failed: ${detail}` });
+    model.fileCount++;
+    for (const piece of readSource(source)) {
+      for (const resource of piece.resources) model.resources.push(resource);
+      for (const diagnostic of piece.diagnostics) model.diagnostics.push(diagnostic);
+      for (const skip of piece.skips) model.skips.push(skip);
+      if (piece.failure) model.failures.push(piece.failure);
     }
   }
-  return { fileCount: sources.length, failures, resources, index: new ResourceIndex(resources), diagnostics, skips };
-}
-
-function readSource(source: Source, resources: Resource[], diagnostics: Diagnostic[], skips: Skip[]): void {
-  const parsed = parseSource(source);
-  const skipped = [...parsed.skips];
-  const resourcesOf = new Map<ParsedDocument, Resource[]>();
-  for (const document of parsed.documents) resourcesOf.set(document, readDocument(document, resources, diagnostics, skipped));
-  // The parser's skips and the model's interleave: keep them in the order of the file.
-  skipped.sort((a, b) => a.line - b.line);
-  for (const skip of skipped) skips.push(skip);
-  for (const found of parsed.diagnostics) {
-    const diagnostic: Diagnostic = { id: found.id, messageId: found.messageId, file: found.file, range: found.range };
-    if (found.data) diagnostic.data = found.data;
-    if (found.origin) diagnostic.origin = found.origin;
-    // A problem in a document that still became one resource is about that resource.
-    const owners = found.document ? resourcesOf.get(found.document) : undefined;
-    if (owners?.length === 1) diagnostic.resource = resourceRef(owners[0]!);
-    diagnostics.push(diagnostic);
-  }
+  model.index = new ResourceIndex(model.resources);
+  return model;
 }

@@ -20,7 +20,7 @@ export interface RuleMeta<MessageId extends string = string, Options = undefined
   options?: RuleOptionsMeta<Options>;
   /**
    * `resource`: the rule looks at one resource at a time and never at the index, so a run whose
-   * rules are all like it can lint file by file and let go of each file's objects. `set`: it
+   * rules are all like it can lint each document as it is read and let go of its objects. `set`: it
    * relates resources to each other. Rules defined with `check` default to `resource`, rules
    * defined with `create` to `set`.
    */
@@ -57,7 +57,7 @@ export interface ReportDescriptor<MessageId extends string = string> {
 }
 
 export interface RuleContext<MessageId extends string = string, Options = undefined> {
-  /** Every resource of the run, read-only; for rules of scope `resource`, only those of the file at hand. */
+  /** Every resource of the run, read-only; for rules of scope `resource`, only those of the document at hand. */
   readonly index: ResourceIndex;
   /** Defaults merged with what the user set; treat as read-only. */
   readonly options: Options;

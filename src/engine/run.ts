@@ -3,7 +3,8 @@ import type { Finding, InternalError, RelatedLocation, Severity } from '../core/
 import { expandSelector, type GroupKind } from '../model/kinds.js';
 import { resourceRef, type Resource } from '../model/resource.js';
 import { DIAGNOSTICS } from './diagnostics.js';
-import type { Model } from './model.js';
+import type { ResourceIndex } from '../model/index.js';
+import type { Diagnostic, Model } from './model.js';
 import type { AnyRule, ReportDescriptor, RuleRun } from './rule.js';
 import type { ResolvedSettings } from './settings.js';
 
@@ -54,99 +55,124 @@ function describeWhere(resource: Resource): string {
   return `on ${resource.kind}/${resource.name} (${resource.document.file}:${resource.document.line})`;
 }
 
-/** Input problems as findings, with the severity the run gives them. */
-function diagnosticFindings(model: Model, settings: ResolvedSettings, findings: Finding[]): void {
-  for (const diagnostic of model.diagnostics) {
-    const severity = settings.diagnostics[diagnostic.id];
-    if (severity === 'off') continue;
-    const meta = DIAGNOSTICS[diagnostic.id];
-    const finding: Finding = {
-      ruleId: diagnostic.id,
-      messageId: diagnostic.messageId,
-      message: formatMessage(meta.messages[diagnostic.messageId] ?? diagnostic.messageId, diagnostic.data),
-      severity,
-      file: diagnostic.file,
-      range: diagnostic.range,
-    };
-    if (diagnostic.data) finding.data = diagnostic.data;
-    if (diagnostic.resource) finding.resource = diagnostic.resource;
-    if (diagnostic.path) finding.path = diagnostic.path;
-    if (diagnostic.origin) finding.origin = diagnostic.origin;
-    findings.push(finding);
-  }
+interface Active {
+  ruleId: string;
+  run: RuleRun;
+  current: { resource: Resource | undefined };
 }
 
 /**
- * Runs the enabled rules over a model: each rule is created once with the whole index, checks the
- * resources of the kinds it applies to, then finishes. A rule that throws is recorded and the
- * others go on.
+ * The enabled rules of one run: each is created once, checks the resources of the kinds it
+ * applies to as they are given, then finishes. A rule that throws is recorded and the others go
+ * on. The index the rules see can be swapped between batches of resources (a run that lints as
+ * it reads gives each batch its own), which only rules of scope `resource` may be run under.
  */
-export function runRules(model: Model, settings: ResolvedSettings): RuleResults {
-  const findings: Finding[] = [];
-  const internalErrors: InternalError[] = [];
-  diagnosticFindings(model, settings, findings);
+export class RuleRunner {
+  readonly findings: Finding[] = [];
+  readonly internalErrors: InternalError[] = [];
+  private readonly byKind = new Map<GroupKind, Active[]>();
+  private readonly everyKind: Active[] = [];
+  private readonly active: Active[] = [];
 
-  interface Active {
-    ruleId: string;
-    run: RuleRun;
-    current: { resource: Resource | undefined };
-  }
-  const byKind = new Map<GroupKind, Active[]>();
-  const everyKind: Active[] = [];
-  const active: Active[] = [];
-  for (const { rule, severity, options } of settings.rules) {
-    const current: { resource: Resource | undefined } = { resource: undefined };
-    const context: Parameters<AnyRule["create"]>[0] = {
-      index: model.index,
-      options,
-      report(descriptor) {
-        const resource = descriptor.resource ?? current.resource;
-        if (!resource) throw new Error(`rule ${rule.meta.id} reported from finish() without naming a resource`);
-        findings.push(toFinding(rule, severity, resource, descriptor));
-      },
-    };
-    let run: RuleRun;
-    try {
-      run = rule.create(context);
-    } catch (error) {
-      internalErrors.push(failure(rule.meta.id, 'to start', error));
-      continue;
-    }
-    const entry: Active = { ruleId: rule.meta.id, run, current };
-    active.push(entry);
-    if (!run.check) continue;
-    const kinds = expandSelector(rule.meta.appliesTo);
-    if (kinds === undefined) {
-      everyKind.push(entry);
-      continue;
-    }
-    for (const kind of kinds) {
-      const list = byKind.get(kind);
-      if (list) list.push(entry);
-      else byKind.set(kind, [entry]);
+  constructor(
+    private readonly settings: ResolvedSettings,
+    private index: ResourceIndex,
+  ) {
+    const runner = this;
+    for (const { rule, severity, options } of settings.rules) {
+      const current: { resource: Resource | undefined } = { resource: undefined };
+      const context: Parameters<AnyRule['create']>[0] = {
+        get index() {
+          return runner.index;
+        },
+        options,
+        report(descriptor) {
+          const resource = descriptor.resource ?? current.resource;
+          if (!resource) throw new Error(`rule ${rule.meta.id} reported from finish() without naming a resource`);
+          runner.findings.push(toFinding(rule, severity, resource, descriptor));
+        },
+      };
+      let run: RuleRun;
+      try {
+        run = rule.create(context);
+      } catch (error) {
+        this.internalErrors.push(failure(rule.meta.id, 'to start', error));
+        continue;
+      }
+      const entry: Active = { ruleId: rule.meta.id, run, current };
+      this.active.push(entry);
+      if (!run.check) continue;
+      const kinds = expandSelector(rule.meta.appliesTo);
+      if (kinds === undefined) {
+        this.everyKind.push(entry);
+        continue;
+      }
+      for (const kind of kinds) {
+        const list = this.byKind.get(kind);
+        if (list) list.push(entry);
+        else this.byKind.set(kind, [entry]);
+      }
     }
   }
 
-  const check = (entry: Active, resource: Resource) => {
+  useIndex(index: ResourceIndex): void {
+    this.index = index;
+  }
+
+  /** Input problems as findings, with the severity the run gives them. */
+  diagnose(diagnostics: Iterable<Diagnostic>): void {
+    for (const diagnostic of diagnostics) {
+      const severity = this.settings.diagnostics[diagnostic.id];
+      if (severity === 'off') continue;
+      const meta = DIAGNOSTICS[diagnostic.id];
+      const finding: Finding = {
+        ruleId: diagnostic.id,
+        messageId: diagnostic.messageId,
+        message: formatMessage(meta.messages[diagnostic.messageId] ?? diagnostic.messageId, diagnostic.data),
+        severity,
+        file: diagnostic.file,
+        range: diagnostic.range,
+      };
+      if (diagnostic.data) finding.data = diagnostic.data;
+      if (diagnostic.resource) finding.resource = diagnostic.resource;
+      if (diagnostic.path) finding.path = diagnostic.path;
+      if (diagnostic.origin) finding.origin = diagnostic.origin;
+      this.findings.push(finding);
+    }
+  }
+
+  check(resource: Resource): void {
+    for (const entry of this.byKind.get(resource.groupKind) ?? []) this.checkWith(entry, resource);
+    for (const entry of this.everyKind) this.checkWith(entry, resource);
+  }
+
+  private checkWith(entry: Active, resource: Resource): void {
     entry.current.resource = resource;
     try {
       entry.run.check!(resource);
     } catch (error) {
-      internalErrors.push(failure(entry.ruleId, describeWhere(resource), error));
-    }
-  };
-  for (const resource of model.resources) {
-    for (const entry of byKind.get(resource.groupKind) ?? []) check(entry, resource);
-    for (const entry of everyKind) check(entry, resource);
-  }
-  for (const entry of active) {
-    entry.current.resource = undefined;
-    if (!entry.run.finish) continue;
-    try {
-      entry.run.finish();
-    } catch (error) {
-      internalErrors.push(failure(entry.ruleId, 'to finish', error));
+      this.internalErrors.push(failure(entry.ruleId, describeWhere(resource), error));
     }
   }
-  return { findings, internalErrors };
+
+  finish(): RuleResults {
+    for (const entry of this.active) {
+      entry.current.resource = undefined;
+      if (!entry.run.finish) continue;
+      try {
+        entry.run.finish();
+      } catch (error) {
+        this.internalErrors.push(failure(entry.ruleId, 'to finish', error));
+      }
+    }
+    return { findings: this.findings, internalErrors: this.internalErrors };
+  }
+}
+
+/** Runs the enabled rules over a whole model: its input problems, every resource, then each rule's finish. */
+export function runRules(model: Model, settings: ResolvedSettings): RuleResults {
+  const runner = new RuleRunner(settings, model.index);
+  runner.diagnose(model.diagnostics);
+  for (const resource of model.resources) runner.check(resource);
+  return runner.finish();
 }

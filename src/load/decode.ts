@@ -8,7 +8,8 @@ function lineAndColumn(bytes: Uint8Array, offset: number): { line: number; colum
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < offset; i++) {
-    if (bytes[i] === 0x0a) {
+    // A line ends at LF, and at a CR not followed by LF, as the parser counts lines.
+    if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) {
       line++;
       lineStart = i + 1;
     }

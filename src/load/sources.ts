@@ -163,24 +163,35 @@ function tooLarge(shown: string, limit: number, size?: number): Source {
   return size === undefined ? { path: shown, text: '', sizeLimit: { limit } } : { path: shown, text: '', sizeLimit: { limit, size } };
 }
 
+/** Inputs resolved to what will be read: `sources` reads each file only when it is iterated. */
+export interface OpenedSources {
+  sources: Iterable<Source>;
+  /** Grows while `sources` is iterated: a file that turns out unreadable is reported here. */
+  errors: string[];
+  notices: string[];
+}
+
 /**
- * Resolves the command line's inputs (files, folders, glob patterns, `-` for stdin) into sources.
- * Problems with one input are collected and the others still load.
+ * Resolves the command line's inputs (files, folders, glob patterns, `-` for stdin) and returns
+ * the sources to lint, each file read only when the linter reaches it, so a run that lints file
+ * by file never holds every file's text at once. Problems with one input are collected and the
+ * others still load.
  */
-export async function loadSources(inputs: readonly string[], options: LoadOptions): Promise<LoadResult> {
+export async function openSources(inputs: readonly string[], options: LoadOptions): Promise<OpenedSources> {
   const limit = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const result: LoadResult = { sources: [], errors: [], notices: [] };
   /** Files found by walking or globbing are read only if regular; files named explicitly are read whatever they are. */
   const files: { file: string; named: boolean }[] = [];
+  let stdin: Source | undefined;
   let stdinRead = false;
   for (const input of inputs) {
     if (input === '-') {
       if (stdinRead) continue;
       stdinRead = true;
       const bytes = await options.readStdin(limit);
-      if (bytes.length > limit) result.sources.push(tooLarge(STDIN_PATH, limit));
+      if (bytes.length > limit) stdin = tooLarge(STDIN_PATH, limit);
       else if (bytes.length === 0) result.notices.push('standard input is empty: nothing to check');
-      else result.sources.push(decodeSource(STDIN_PATH, bytes));
+      else stdin = decodeSource(STDIN_PATH, bytes);
       continue;
     }
     const absolute = path.resolve(options.cwd, input);
@@ -204,32 +215,44 @@ export async function loadSources(inputs: readonly string[], options: LoadOption
       files.push({ file: absolute, named: true });
     }
   }
-  const seen = new Set<string>();
   const cwdReal = realpathSync(options.cwd);
-  for (const { file, named } of files) {
-    if (seen.has(file)) continue;
-    seen.add(file);
+  function* read(): Generator<Source> {
+    if (stdin) yield stdin;
+    const seen = new Set<string>();
+    for (const { file, named } of files) {
+      if (seen.has(file)) continue;
+      seen.add(file);
+      const source = readOne(file, named);
+      if (source) yield source;
+    }
+  }
+  function readOne(file: string, named: boolean): Source | undefined {
     const shown = displayPath(options.cwd, file);
     try {
       // A pattern's matches follow the same rule as a walked folder, with the working directory as the tree.
       if (!named && !options.followSymlinks && lstatSync(file).isSymbolicLink() && !isInside(realpathSync(file), cwdReal)) {
         result.notices.push(`skipped ${shown}: a symbolic link out of the working directory (use --follow-symlinks to read it)`);
-        continue;
+        return undefined;
       }
       const stats = statSync(file);
       if (!stats.isFile() && !named) {
         result.notices.push(`skipped ${shown}: ${describeSpecial(stats)}`);
-        continue;
+        return undefined;
       }
-      if (stats.isFile() && stats.size > limit) {
-        result.sources.push(tooLarge(shown, limit, stats.size));
-        continue;
-      }
+      if (stats.isFile() && stats.size > limit) return tooLarge(shown, limit, stats.size);
       const { bytes, truncated } = readCapped(file, limit);
-      result.sources.push(truncated ? tooLarge(shown, limit) : decodeSource(shown, bytes));
+      return truncated ? tooLarge(shown, limit) : decodeSource(shown, bytes);
     } catch (error) {
       result.errors.push(`cannot read ${shown}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      return undefined;
     }
   }
-  return result;
+  return { sources: read(), errors: result.errors, notices: result.notices };
+}
+
+/** Every source read at once, for callers that want them all in hand (tests, the benchmark). */
+export async function loadSources(inputs: readonly string[], options: LoadOptions): Promise<LoadResult> {
+  const opened = await openSources(inputs, options);
+  const sources = [...opened.sources];
+  return { sources, errors: opened.errors, notices: opened.notices };
 }

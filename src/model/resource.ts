@@ -26,9 +26,16 @@ export interface Resource {
   origin: FindingOrigin | undefined;
 }
 
+const refs = new WeakMap<Resource, ResourceRef>();
+
+/** The resource's identity, one object per resource however many findings name it. */
 export function resourceRef(resource: Resource): ResourceRef {
-  const ref: ResourceRef = { apiVersion: resource.apiVersion, kind: resource.kind, name: resource.name };
-  if (resource.namespace !== undefined) ref.namespace = resource.namespace;
+  let ref = refs.get(resource);
+  if (!ref) {
+    ref = { apiVersion: resource.apiVersion, kind: resource.kind, name: resource.name };
+    if (resource.namespace !== undefined) ref.namespace = resource.namespace;
+    refs.set(resource, ref);
+  }
   return ref;
 }
 

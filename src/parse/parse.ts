@@ -161,6 +161,11 @@ interface DocumentValue {
 /** The `yaml` library's alias budget, the same as js-yaml's for merged keys: far beyond anything real, far below what exhausts a run. */
 const MAX_ALIAS_COUNT = 10_000;
 
+function firstLineEndOf(source: string, from: number): number {
+  const newline = source.indexOf('\n', from);
+  return newline === -1 ? source.length : newline;
+}
+
 /** A parser that recursed past the stack: the document nests too deeply to be read. */
 function isStackOverflow(error: unknown): boolean {
   return error instanceof RangeError || (error instanceof Error && /maximum call stack/i.test(error.message));
@@ -220,12 +225,15 @@ function culprit(source: string, problem: { reason: string; position: number }):
 
 /**
  * Keys that appear twice in one mapping, found in one pass over the syntax tree (the `yaml`
- * library's own check compares every pair of keys, which a 50,000-key mapping makes quadratic).
- * Aliases are leaves of the tree, so a shared subtree is read once.
+ * library's own check compares every pair of keys, which a 50,000-key mapping makes quadratic),
+ * and the first key that is itself a collection: no Kubernetes object has one, and turning nested
+ * ones into strings costs the `yaml` library time exponential in their depth. Aliases are leaves
+ * of the tree, so a shared subtree is read once.
  */
-function duplicateKeysOf(document: Document, offset: number): DocumentValue['duplicateKeys'] {
+function inspectTree(document: Document, offset: number): { duplicateKeys: DocumentValue['duplicateKeys']; collectionKey?: [number, number] } {
   const { isMap, isPair, isScalar, isSeq } = yamlLibrary();
   const found: DocumentValue['duplicateKeys'] = [];
+  let collectionKey: [number, number] | undefined;
   const pending: unknown[] = [document.contents];
   while (pending.length > 0) {
     const node = pending.pop();
@@ -240,6 +248,10 @@ function duplicateKeysOf(document: Document, offset: number): DocumentValue['dup
           const name = String(key.value);
           if (seen.has(name)) found.push({ start: offset + key.range[0], end: offset + key.range[1], key: name });
           seen.add(name);
+        } else if ((isMap(key) || isSeq(key)) && key.range) {
+          // The earliest in the text: the walk runs from the end.
+          if (!collectionKey || key.range[0] < collectionKey[0]) collectionKey = [key.range[0], key.range[1]];
+          pending.push(key);
         } else {
           pending.push(key);
         }
@@ -248,7 +260,8 @@ function duplicateKeysOf(document: Document, offset: number): DocumentValue['dup
     }
   }
   // The tree is walked from the end; report in the order of the text.
-  return found.sort((a, b) => a.start - b.start);
+  found.sort((a, b) => a.start - b.start);
+  return collectionKey ? { duplicateKeys: found, collectionKey } : { duplicateKeys: found };
 }
 
 /**
@@ -303,6 +316,13 @@ function parseDocumentValue(file: SourceFile, span: DocumentSpan, source: string
       }
       return undefined;
     }
+    const tree = inspectTree(yamlDocument, span.start);
+    if (tree.collectionKey) {
+      const template = source.indexOf('{{');
+      if (template !== -1) report('unrendered-template', 'unrendered', ...at(template, template + 2));
+      else report('yaml-syntax-error', 'collectionKey', ...at(tree.collectionKey[0], Math.min(tree.collectionKey[1], firstLineEndOf(source, tree.collectionKey[0]))));
+      return undefined;
+    }
     let value: unknown;
     try {
       value = yamlDocument.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -316,7 +336,7 @@ function parseDocumentValue(file: SourceFile, span: DocumentSpan, source: string
       report('yaml-syntax-error', 'syntax', ...at(start, end), { detail: problem?.reason ?? firstLineOf((error as Error).message) });
       return undefined;
     }
-    return { value, yamlDocument, duplicateKeys: duplicateKeysOf(yamlDocument, span.start) };
+    return { value, yamlDocument, duplicateKeys: tree.duplicateKeys };
   } catch (error) {
     if (isStackOverflow(error)) return tooDeep();
     throw error;
@@ -392,60 +412,89 @@ function isMapping(value: unknown): value is Record<string, unknown> {
  * the documents that are not objects at all. Which objects are Kubernetes resources is the
  * model's business.
  */
-export function parseSource(source: Source): ParsedSource {
+/** What one document (or, for an unreadable file, the file) gives: at most one object to read, with its problems and skips. */
+export interface ParsedPiece {
+  document?: ParsedDocument;
+  diagnostics: ParseDiagnostic[];
+  skips: Skip[];
+}
+
+/**
+ * Reads one source a document at a time: a caller that lints as it goes holds one document's
+ * objects, not the whole file's. Which objects are Kubernetes resources is the model's business.
+ */
+export function* parseDocuments(source: Source): Generator<ParsedPiece> {
   const file = makeSourceFile(source.path, source.text);
-  const result: ParsedSource = { file: file.path, documents: [], diagnostics: [], skips: [] };
-  const skip = (line: number, reason: string) => result.skips.push({ file: file.path, line, reason });
+  const fileLevel = (diagnostic: ParseDiagnostic): ParsedPiece => ({ diagnostics: [diagnostic], skips: [] });
   if (source.encodingError) {
     const { line, column, reason } = source.encodingError;
-    result.diagnostics.push({ id: 'invalid-encoding', messageId: 'encoding', data: { reason }, file: file.path, range: { line, column, endLine: line, endColumn: column + 1 } });
-    return result;
+    yield fileLevel({ id: 'invalid-encoding', messageId: 'encoding', data: { reason }, file: file.path, range: { line, column, endLine: line, endColumn: column + 1 } });
+    return;
   }
   if (source.sizeLimit) {
     const { limit, size } = source.sizeLimit;
     const [messageId, data] = size === undefined ? ['streamTooLarge', { limit: formatBytes(limit) }] : ['tooLarge', { limit: formatBytes(limit), size: formatBytes(size) }];
-    result.diagnostics.push({ id: 'file-too-large', messageId, data, file: file.path, range: { line: 1, column: 1, endLine: 1, endColumn: 2 } });
-    return result;
+    yield fileLevel({ id: 'file-too-large', messageId, data, file: file.path, range: { line: 1, column: 1, endLine: 1, endColumn: 2 } });
+    return;
   }
   if (file.text.trim() === '') {
-    skip(1, 'empty file');
-    return result;
+    yield { diagnostics: [], skips: [{ file: file.path, line: 1, reason: 'empty file' }] };
+    return;
   }
+  let anything = false;
   for (const span of splitDocuments(file.text)) {
-    const head = documentHead(file.text, span);
-    const origin: FindingOrigin | undefined = head.templateSource ? { file: head.templateSource } : undefined;
-    const diagnostic = (id: DiagnosticId, messageId: string, range: Range, data?: Record<string, string | number>, document?: ParsedDocument): void => {
-      const found: ParseDiagnostic = { id, messageId, file: file.path, range };
-      if (data) found.data = data;
-      if (document) found.document = document;
-      if (origin) found.origin = origin;
-      result.diagnostics.push(found);
-    };
-    const text = file.text.slice(span.start, span.end);
-    const parsed = parseDocumentValue(file, span, text, (id, messageId, start, end, data) => diagnostic(id, messageId, rangeOfSpan(file, { start, end }), data));
-    if (!parsed) continue;
-    const { value } = parsed;
-    const document: ParsedDocument | undefined = isMapping(value) ? { locator: new YamlDocumentLocator(file, span, head.line, value, parsed.yamlDocument), value } : undefined;
-    if (document && origin) document.origin = origin;
-    for (const duplicate of parsed.duplicateKeys) {
-      diagnostic('duplicate-key', 'duplicate', rangeOfSpan(file, duplicate), { key: duplicate.key }, document);
+    const piece = parseSpan(file, span);
+    if (piece.document || piece.diagnostics.length > 0 || piece.skips.length > 0) {
+      anything = true;
+      yield piece;
     }
-    if (!document) {
-      if (value !== null && value !== undefined) skip(head.line, `not a Kubernetes object (a YAML ${Array.isArray(value) ? 'sequence' : 'scalar'})`);
-      continue;
-    }
-    // Searched in this document's text only: a search of the rest of the file per document is quadratic.
-    if (text.includes('{{')) {
-      const unrendered = findUnrenderedValues(document.value);
-      if (unrendered.length > 0) {
-        for (const path of unrendered) diagnostic('unrendered-template', 'unrendered', document.locator.rangeOf(path));
-        continue;
-      }
-    }
-    result.documents.push(document);
   }
-  if (result.documents.length === 0 && result.diagnostics.length === 0 && result.skips.length === 0) {
-    skip(1, 'no YAML content (only comments or empty documents)');
+  if (!anything) yield { diagnostics: [], skips: [{ file: file.path, line: 1, reason: 'no YAML content (only comments or empty documents)' }] };
+}
+
+function parseSpan(file: SourceFile, span: DocumentSpan): ParsedPiece {
+  const piece: ParsedPiece = { diagnostics: [], skips: [] };
+  const head = documentHead(file.text, span);
+  const origin: FindingOrigin | undefined = head.templateSource ? { file: head.templateSource } : undefined;
+  const diagnostic = (id: DiagnosticId, messageId: string, range: Range, data?: Record<string, string | number>, document?: ParsedDocument): void => {
+    const found: ParseDiagnostic = { id, messageId, file: file.path, range };
+    if (data) found.data = data;
+    if (document) found.document = document;
+    if (origin) found.origin = origin;
+    piece.diagnostics.push(found);
+  };
+  const text = file.text.slice(span.start, span.end);
+  const parsed = parseDocumentValue(file, span, text, (id, messageId, start, end, data) => diagnostic(id, messageId, rangeOfSpan(file, { start, end }), data));
+  if (!parsed) return piece;
+  const { value } = parsed;
+  const document: ParsedDocument | undefined = isMapping(value) ? { locator: new YamlDocumentLocator(file, span, head.line, value, parsed.yamlDocument), value } : undefined;
+  if (document && origin) document.origin = origin;
+  for (const duplicate of parsed.duplicateKeys) {
+    diagnostic('duplicate-key', 'duplicate', rangeOfSpan(file, duplicate), { key: duplicate.key }, document);
+  }
+  if (!document) {
+    if (value !== null && value !== undefined) piece.skips.push({ file: file.path, line: head.line, reason: `not a Kubernetes object (a YAML ${Array.isArray(value) ? 'sequence' : 'scalar'})` });
+    return piece;
+  }
+  // Searched in this document's text only: a search of the rest of the file per document is quadratic.
+  if (text.includes('{{')) {
+    const unrendered = findUnrenderedValues(document.value);
+    if (unrendered.length > 0) {
+      for (const path of unrendered) diagnostic('unrendered-template', 'unrendered', document.locator.rangeOf(path));
+      return piece;
+    }
+  }
+  piece.document = document;
+  return piece;
+}
+
+/** The whole source at once. */
+export function parseSource(source: Source): ParsedSource {
+  const result: ParsedSource = { file: source.path, documents: [], diagnostics: [], skips: [] };
+  for (const piece of parseDocuments(source)) {
+    if (piece.document) result.documents.push(piece.document);
+    for (const diagnostic of piece.diagnostics) result.diagnostics.push(diagnostic);
+    for (const skip of piece.skips) result.skips.push(skip);
   }
   return result;
 }

@@ -1,7 +1,7 @@
 import { fingerprinter } from '../core/fingerprint.js';
 import { formatPath } from '../core/format.js';
 import type { Finding, LintResult, Range, ResourceRef, Severity, Suppression, TextEdit } from '../core/types.js';
-import type { Reporter } from './types.js';
+import type { ChunkedReporter, Reporter } from './types.js';
 
 type JsonResource = { apiVersion: string; kind: string; namespace: string | null; name: string };
 
@@ -66,7 +66,22 @@ export function toJsonFinding(finding: Finding, fingerprint: string): JsonFindin
   return json;
 }
 
-export const jsonReporter: Reporter = (result: LintResult) => {
+/**
+ * The same text as `JSON.stringify(findings, null, 2)`, built a finding at a time, so a run with
+ * hundreds of thousands of findings never holds all their JSON objects at once.
+ */
+export const jsonChunks: ChunkedReporter = function* (result: LintResult) {
   const fingerprint = fingerprinter();
-  return `${JSON.stringify(result.findings.map((finding) => toJsonFinding(finding, fingerprint(finding))), null, 2)}\n`;
+  if (result.findings.length === 0) {
+    yield '[]\n';
+    return;
+  }
+  let separator = '[\n  ';
+  for (const finding of result.findings) {
+    yield separator + JSON.stringify(toJsonFinding(finding, fingerprint(finding)), null, 2).replace(/\n/g, '\n  ');
+    separator = ',\n  ';
+  }
+  yield '\n]\n';
 };
+
+export const jsonReporter: Reporter = (result, context) => [...jsonChunks(result, context)].join('');

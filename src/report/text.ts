@@ -3,7 +3,7 @@ import { describeResource } from '../core/format.js';
 import { isActive, type Finding, type LintResult, type Severity, type Skip } from '../core/types.js';
 import { escapeControl } from './escape.js';
 import { pathInside } from './path.js';
-import type { Reporter } from './types.js';
+import type { ChunkedReporter, Reporter } from './types.js';
 
 type Paint = (text: string) => string;
 
@@ -77,16 +77,14 @@ function skipsLine(skips: readonly Skip[]): string {
   return `${plural(skips.length, 'document')} skipped: ${reasons.join('; ')}`;
 }
 
-export const textReporter: Reporter = (result: LintResult, context) => {
+export const textChunks: ChunkedReporter = function* (result: LintResult, context) {
   const palette = context.color ? COLORS : NO_COLORS;
-  const out: string[] = [];
   const shown = result.findings.filter(isActive);
   const suppressed = result.findings.length - shown.length;
   const hidden = context.hidden ?? 0;
   const byFile = groupByFile(shown, context.cwd);
-  for (const [file, findings] of byFile) {
-    out.push(...fileBlock(file, findings, palette), '');
-  }
+  for (const [file, findings] of byFile) yield `${fileBlock(file, findings, palette).join('\n')}\n\n`;
+  const out: string[] = [];
 
   const count = (severity: Severity) => shown.filter((finding) => finding.severity === severity).length;
   const errors = count('error');
@@ -105,5 +103,7 @@ export const textReporter: Reporter = (result: LintResult, context) => {
   }
   if (result.skips.length > 0) out.push(palette.dim(skipsLine(result.skips)));
   // Rules that crashed (result.internalErrors) are left to the CLI, which writes them to stderr.
-  return `${out.join('\n')}\n`;
+  yield `${out.join('\n')}\n`;
 };
+
+export const textReporter: Reporter = (result, context) => [...textChunks(result, context)].join('');

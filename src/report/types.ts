@@ -20,3 +20,9 @@ export interface ReportContext {
 
 /** A reporter is pure: it turns one run into the text to write, and never writes it itself. */
 export type Reporter = (result: LintResult, context: ReportContext) => string;
+
+/**
+ * The same text in pieces, in order: the CLI writes each piece as it comes, so a report of
+ * hundreds of megabytes is never held whole next to the findings it describes.
+ */
+export type ChunkedReporter = (result: LintResult, context: ReportContext) => Iterable<string>;

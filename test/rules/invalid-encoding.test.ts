@@ -22,6 +22,11 @@ ruleTester(DIAGNOSTICS['invalid-encoding'], {
       errors: [encoding('the file is UTF-16 (it starts with a UTF-16 byte-order mark)', 1, 1, 2)],
     },
     {
+      name: 'a file with CR-only line ends counts lines at the CRs, as the parser does',
+      fixture: 'cr-only.yaml',
+      errors: [encoding('byte 0xE9 does not start a valid UTF-8 character', 3, 21, 22)],
+    },
+    {
       name: 'UTF-32, whose little-endian mark begins like UTF-16\'s',
       fixture: 'utf32.yaml',
       errors: [encoding('the file is UTF-32 (it starts with a UTF-32 byte-order mark)', 1, 1, 2)],

@@ -55,6 +55,11 @@ ruleTester(DIAGNOSTICS['yaml-syntax-error'], {
       errors: [{ messageId: 'aliasBudget', data: { limit: 10000 }, line: 144, column: 23, endLine: 144, endColumn: 24 }],
     },
     {
+      name: 'keys that are themselves collections, nested: refused before they cost exponential time',
+      code: `${CONFIG_MAP}${'? '.repeat(400)}\n`,
+      errors: [{ messageId: 'collectionKey', line: 4, column: 3, endLine: 4, endColumn: 801 }],
+    },
+    {
       name: 'block mappings nested thousands deep',
       code: `${CONFIG_MAP}data:\n${Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i + 1)}k:`).join('\n')} 1\n`,
       errors: [tooDeep(3001, 3004, 3001)],
