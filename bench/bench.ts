@@ -263,8 +263,11 @@ spec:
             httpGet: {path: /ready, port: http}
 `;
 
-/** The same Deployment with one key written twice: js-yaml rejects it, so the `yaml` library is loaded to report it. */
-const SMALL_MANIFEST_FALLBACK = SMALL_MANIFEST.replace('  replicas: 2\n', '  replicas: 2\n  replicas: 3\n');
+/** The same Deployment with one key written twice: the case that once loaded the `yaml` library. */
+const SMALL_MANIFEST_DUPLICATE = SMALL_MANIFEST.replace('  replicas: 2\n', '  replicas: 2\n  replicas: 3\n');
+
+/** With an unclosed quote: js-yaml rejects it and the `yaml` library is loaded to place the error. */
+const SMALL_MANIFEST_FALLBACK = SMALL_MANIFEST.replace('/ready', '"/ready');
 
 // ---------------------------------------------------------------------------------------------
 // Output
@@ -315,10 +318,16 @@ async function main(): Promise<void> {
 
     const small = path.join(scratch, 'small.yaml');
     writeFileSync(small, SMALL_MANIFEST);
-    const fallback = path.join(scratch, 'small-duplicate-key.yaml');
+    const duplicate = path.join(scratch, 'small-duplicate-key.yaml');
+    writeFileSync(duplicate, SMALL_MANIFEST_DUPLICATE);
+    const fallback = path.join(scratch, 'small-syntax-error.yaml');
     writeFileSync(fallback, SMALL_MANIFEST_FALLBACK);
-    log(`measuring start-up on one small Deployment, and on the same with a duplicate key (${STARTUP_RUNS} runs each, alternating with node -e 0)…`);
-    startup = [measureStartup('start-up, 1 small Deployment', small), measureStartup('start-up, 1 file needing the yaml fallback', fallback)];
+    log(`measuring start-up on one small Deployment, the same with a duplicate key, and with a syntax error (${STARTUP_RUNS} runs each, alternating with node -e 0)…`);
+    startup = [
+      measureStartup('start-up, 1 small Deployment', small),
+      measureStartup('start-up, 1 file with a duplicate key', duplicate),
+      measureStartup('start-up, 1 file needing the yaml library', fallback),
+    ];
 
     log('measuring scaling and memory: whole CLI runs on 1×, 10× and 100× the input, as one file and as many…');
     scaling = await measureScaling(ROOT, path.join(scratch, 'scaling'), log);

@@ -228,3 +228,13 @@ describe('rule scope', () => {
     expect([perFile.resourceCount, perFile.fileCount, perFile.skips.length]).toEqual([whole.resourceCount, whole.fileCount, whole.skips.length]);
   });
 });
+
+describe('rule sets', () => {
+  it('refuse ids that are not kebab-case, and ids defined twice', () => {
+    const bad = defineRule({ meta: { ...emptyConfigMap.meta, id: 'Acme/NoFoo' }, check: () => {} });
+    expect(() => lint([], { rules: [bad] })).toThrow(new ConfigError('rule id "Acme/NoFoo" is not kebab-case with an optional plugin prefix (such as acme/no-latest)'));
+    expect(() => lint([], { rules: [emptyConfigMap, emptyConfigMap] })).toThrow(new ConfigError('rule id "acme/config-map-empty" is defined twice'));
+    const shadow = defineRule({ meta: { ...emptyConfigMap.meta, id: 'duplicate-key' }, check: () => {} });
+    expect(() => lint([], { rules: [shadow] })).toThrow(/rule id "duplicate-key" is defined twice/);
+  });
+});

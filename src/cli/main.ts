@@ -109,7 +109,7 @@ function writeReport(file: string, chunks: Iterable<string>, io: CliIO): void {
   }
 }
 
-async function runLint(options: LintCommandOptions, io: CliIO): Promise<number> {
+async function runLint(options: LintCommandOptions, io: CliIO, debug: boolean): Promise<number> {
   const loaded = await openSources(options.paths, {
     cwd: io.cwd,
     readStdin: io.readStdin,
@@ -136,7 +136,10 @@ async function runLint(options: LintCommandOptions, io: CliIO): Promise<number> 
   // File names come from the input: escaped like the text report, so they cannot drive the terminal.
   for (const notice of loaded.notices) io.stderr(`kubegate: ${escapeControl(notice)}\n`);
   for (const error of loaded.errors) io.stderr(`kubegate: error: ${escapeControl(error)}\n`);
-  for (const error of result.internalErrors) io.stderr(`kubegate: internal error (please report it): ${escapeControl(error.message)}\n`);
+  for (const error of result.internalErrors) {
+    io.stderr(`kubegate: internal error (please report it): ${escapeControl(error.message)}\n`);
+    if (debug && error.stack) io.stderr(`${error.stack}\n`);
+  }
   if (loaded.errors.length > 0 || result.internalErrors.length > 0) return EXIT_ERROR;
   return exitCodeFor(result.findings, options.failOn, options.maxWarnings);
 }
@@ -198,7 +201,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
       case 'explain':
         return await explainRule(command.ruleId, io);
       case 'lint':
-        return await runLint(command.options, io);
+        return await runLint(command.options, io, command.debug);
     }
   } catch (error) {
     return reportFailure(error, command.name !== 'help' && command.name !== 'version' && command.debug, io);

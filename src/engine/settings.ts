@@ -1,7 +1,7 @@
 import { SEVERITIES, type DiagnosticId, type Severity } from '../core/types.js';
 import { DIAGNOSTICS } from './diagnostics.js';
 import { ajvLibrary, type AjvInstance, type Validate } from './lazy-ajv.js';
-import type { AnyRule, OptionsSchema } from './rule.js';
+import { RULE_ID, type AnyRule, type OptionsSchema } from './rule.js';
 
 /** How a run configures one rule or diagnostic: a severity, `off`, or a severity with options. */
 export type RuleSetting = Severity | 'off' | { severity?: Severity | 'off'; options?: Readonly<Record<string, unknown>> };
@@ -60,7 +60,13 @@ function severityOf(id: string, setting: RuleSetting | undefined, fallback: Seve
  * severity and its options (defaults merged with what was set, validated once). Pure: no files.
  */
 export function resolveSettings(rules: readonly AnyRule[], settings: RuleSettings = {}): ResolvedSettings {
-  const byId = new Map(rules.map((rule) => [rule.meta.id, rule]));
+  const byId = new Map<string, AnyRule>();
+  for (const rule of rules) {
+    const { id } = rule.meta;
+    if (!RULE_ID.test(id)) throw new ConfigError(`rule id "${id}" is not kebab-case with an optional plugin prefix (such as acme/no-latest)`);
+    if (byId.has(id) || Object.hasOwn(DIAGNOSTICS, id)) throw new ConfigError(`rule id "${id}" is defined twice`);
+    byId.set(id, rule);
+  }
   for (const id of Object.keys(settings)) {
     if (!byId.has(id) && !Object.hasOwn(DIAGNOSTICS, id)) throw new ConfigError(`unknown rule "${id}" in rule settings`);
   }

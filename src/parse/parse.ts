@@ -131,6 +131,8 @@ function yaml11Ambiguities(source: string): AmbiguousScalar[] {
   const starts: number[] = [];
   jsyaml.load(source, {
     schema: SCHEMA,
+    // Repeated keys are reported on their own; here they must not stop the reading.
+    json: true,
     listener(event, state) {
       if (event === 'open') {
         starts.push(state.position);
@@ -150,6 +152,58 @@ function yaml11Ambiguities(source: string): AmbiguousScalar[] {
     },
   });
   return found;
+}
+
+function reportAmbiguities(source: string, offset: number, report: Report): void {
+  for (const ambiguous of yaml11Ambiguities(source)) {
+    const { text } = ambiguous;
+    const [messageId, data] = YAML11_OCTAL.test(text)
+      ? ['octal', { text, decimal: String(Number(text)), octal: String(Number.parseInt(text, 8)), digits: text.replace(/^[-+]?0+/, '') }]
+      : ['boolean', { text, value: String(YAML11_TRUE.test(text)) }];
+    report('yaml-version-ambiguity', messageId, offset + ambiguous.start, offset + ambiguous.end, data);
+  }
+}
+
+interface Frame {
+  start: number;
+  /** Closed children, in order: in a mapping, keys and values take turns. */
+  children: { kind: string | null; key: string; start: number; end: number }[];
+}
+
+/**
+ * A document whose only fault is a repeated key, read by js-yaml itself: with `json: true` it
+ * keeps the last value (as tools that accept such a manifest do), and its event listener shows
+ * each mapping's keys in turn, so every repeat is found in one pass and the slower `yaml` library
+ * is never loaded for the most common broken document.
+ */
+function withDuplicateKeys(source: string, offset: number): { value: unknown; duplicateKeys: DocumentValue['duplicateKeys'] } {
+  const duplicateKeys: DocumentValue['duplicateKeys'] = [];
+  const frames: Frame[] = [];
+  const value = jsyaml.load(source, {
+    schema: SCHEMA,
+    json: true,
+    listener(event, state) {
+      if (event === 'open') {
+        frames.push({ start: state.position, children: [] });
+        return;
+      }
+      const frame = frames.pop()!;
+      if (state.kind === 'mapping') {
+        const seen = new Set<string>();
+        for (let i = 0; i < frame.children.length; i += 2) {
+          const key = frame.children[i]!;
+          if (key.kind !== 'scalar' || key.key === '<<') continue;
+          if (seen.has(key.key)) duplicateKeys.push({ start: offset + key.start, end: offset + key.end, key: key.key });
+          seen.add(key.key);
+        }
+      }
+      const raw = source.slice(frame.start, state.position);
+      const lead = raw.length - raw.trimStart().length;
+      const text = state.kind === 'scalar' ? String(state.result) : '';
+      frames.at(-1)?.children.push({ kind: state.kind, key: text, start: frame.start + lead, end: frame.start + raw.trimEnd().length });
+    },
+  });
+  return { value, duplicateKeys: duplicateKeys.sort((a, b) => a.start - b.start) };
 }
 
 interface DocumentValue {
@@ -274,13 +328,7 @@ function parseDocumentValue(file: SourceFile, span: DocumentSpan, source: string
   let fastError: unknown;
   try {
     const value = jsyaml.load(source, { schema: SCHEMA, filename: file.path });
-    for (const ambiguous of yaml11Ambiguities(source)) {
-      const { text } = ambiguous;
-      const [messageId, data] = YAML11_OCTAL.test(text)
-        ? ['octal', { text, decimal: String(Number(text)), octal: String(Number.parseInt(text, 8)), digits: text.replace(/^[-+]?0+/, '') }]
-        : ['boolean', { text, value: String(YAML11_TRUE.test(text)) }];
-      report('yaml-version-ambiguity', messageId, span.start + ambiguous.start, span.start + ambiguous.end, data);
-    }
+    reportAmbiguities(source, span.start, report);
     return { value, duplicateKeys: [] };
   } catch (error) {
     fastError = error;
@@ -296,6 +344,15 @@ function parseDocumentValue(file: SourceFile, span: DocumentSpan, source: string
     report('yaml-syntax-error', 'aliasBudget', ...at(position, position + 1), { limit: MAX_ALIAS_COUNT });
     return undefined;
   };
+  if (/duplicated mapping key/.test(String((fastError as Error | undefined)?.message))) {
+    try {
+      const read = withDuplicateKeys(source, span.start);
+      reportAmbiguities(source, span.start, report);
+      return read;
+    } catch {
+      // Something else is wrong too: the precise parser decides what.
+    }
+  }
   // js-yaml's own budget for merged keys: the document expands beyond what any parser should follow.
   if (/maxTotalMergeKeys/.test(String((fastError as Error | undefined)?.message))) return aliasBudget(jsYamlProblem(fastError)?.position ?? 0);
   try {
