@@ -11,6 +11,7 @@ const LAYERS = {
   report: ['^src/core/', '^src/report/'],
   load: ['^src/core/', '^src/load/'],
   docs: ['^src/core/', '^src/model/', '^src/engine/', '^src/load/', '^src/docs/'],
+  config: ['^src/core/', '^src/model/', '^src/engine/', '^src/config/', '^schemas/'],
 };
 
 /** Packages that hold only types (`@types/sarif` is imported as `sarif`), so nothing resolves them. */
@@ -36,6 +37,7 @@ module.exports = {
     layerRule('report', '^src/report/'),
     layerRule('load', '^src/load/'),
     layerRule('docs', '^src/docs/'),
+    layerRule('config', '^src/config/'),
     {
       name: 'nothing-imports-the-top',
       comment: 'the CLI and the public entry are leaves of the import graph',

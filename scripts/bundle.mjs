@@ -4,6 +4,16 @@
 // that only some runs need get bundles of their own beside it, loaded on first use: `yaml` costs
 // 15 ms that way against 51 ms from node_modules; ajv and glob likewise.
 import { build } from 'esbuild';
+import Ajv from 'ajv';
+import standaloneCode from 'ajv/dist/standalone/index.js';
+import { readFileSync } from 'node:fs';
+
+/** The configuration schema's validator as source code, compiled once by ajv. */
+function standaloneValidator() {
+  const schema = JSON.parse(readFileSync(new URL('../schemas/config.schema.json', import.meta.url), 'utf8'));
+  const ajv = new Ajv.default({ allErrors: true, strict: false, code: { source: true } });
+  return standaloneCode.default(ajv, ajv.compile(schema));
+}
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 
@@ -15,12 +25,21 @@ const SIDE_BUNDLES = {
   'src/parse/lazy-yaml.ts': `${sideBundle('yaml.cjs')}\nexport const yamlLibrary = load;`,
   'src/engine/lazy-ajv.ts': `${sideBundle('ajv.cjs')}\nexport const ajvLibrary = load;`,
   'src/load/lazy-glob.ts': `${sideBundle('glob.cjs')}\nexport const globLibrary = async () => load();`,
+  'src/config/lazy.ts': [
+    "const path = require('node:path');",
+    "const cached = (name) => require('./code-cache.cjs').loadCached(path.join(__dirname, name));",
+    "export const cosmiconfigLibrary = () => cached('cosmiconfig.cjs');",
+    "export const picomatchLibrary = () => cached('picomatch.cjs');",
+  ].join('\n'),
+  // ajv compiles the configuration schema here, at build time: a run with a configuration file
+  // loads a small standalone validator instead of ajv.
+  'src/config/validate.ts': `${sideBundle('config-validator.cjs')}\nexport const configValidator = load;`,
 };
 
 const sideBundles = {
   name: 'side-bundles',
   setup(plugin) {
-    plugin.onLoad({ filter: /src[\\/](parse[\\/]lazy-yaml|engine[\\/]lazy-ajv|load[\\/]lazy-glob)\.ts$/ }, (args) => {
+    plugin.onLoad({ filter: /src[\\/](parse[\\/]lazy-yaml|engine[\\/]lazy-ajv|load[\\/]lazy-glob|config[\\/]lazy|config[\\/]validate)\.ts$/ }, (args) => {
       const key = Object.keys(SIDE_BUNDLES).find((file) => args.path.replace(/\\/g, '/').endsWith(file));
       return { contents: SIDE_BUNDLES[key], loader: 'js' };
     });
@@ -44,6 +63,9 @@ await Promise.all([
   build({ ...common, stdin: { contents: "module.exports = require('yaml');", resolveDir: '.' }, outfile: 'dist/cli/yaml.cjs' }),
   build({ ...common, stdin: { contents: "module.exports = require('ajv');", resolveDir: '.' }, outfile: 'dist/cli/ajv.cjs' }),
   build({ ...common, stdin: { contents: "module.exports = require('glob');", resolveDir: '.' }, outfile: 'dist/cli/glob.cjs' }),
+  build({ ...common, stdin: { contents: "module.exports = require('cosmiconfig');", resolveDir: '.' }, outfile: 'dist/cli/cosmiconfig.cjs' }),
+  build({ ...common, stdin: { contents: "module.exports = require('picomatch');", resolveDir: '.' }, outfile: 'dist/cli/picomatch.cjs' }),
+  build({ ...common, stdin: { contents: standaloneValidator(), resolveDir: '.' }, outfile: 'dist/cli/config-validator.cjs' }),
 ]);
 
 // One run over input that needs every bundle records what a typical run compiles.

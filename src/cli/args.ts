@@ -6,6 +6,8 @@ export type Command =
   | { name: 'lint'; options: LintCommandOptions; debug: boolean }
   | { name: 'rules'; debug: boolean }
   | { name: 'explain'; ruleId: string; debug: boolean }
+  | { name: 'init'; debug: boolean }
+  | { name: 'print-config'; file: string; config: ConfigChoice; rules: Record<string, Severity | 'off'>; debug: boolean }
   | { name: 'help' }
   | { name: 'version' };
 
@@ -19,7 +21,17 @@ export interface LintCommandOptions {
   color: boolean | undefined;
   maxFileBytes: number | undefined;
   followSymlinks: boolean;
+  /** --fail-on as given; the configuration's failOn applies when it is not. */
+  failOnGiven: boolean;
+  config: ConfigChoice;
+  /** --rule id:severity, over the configuration. */
+  rules: Record<string, Severity | 'off'>;
+  baseline: string | undefined;
+  writeBaseline: string | undefined;
 }
+
+/** Which configuration a run uses: searched for from the working directory, a named file, or none. */
+export type ConfigChoice = { kind: 'search' } | { kind: 'file'; file: string } | { kind: 'none' };
 
 export class UsageError extends Error {}
 
@@ -45,16 +57,23 @@ ${formatHelp}
       --max-file-size <size>       skip and report inputs larger than this (default: 64MiB;
                                    a number of bytes, or with KB, MB, GB, KiB, MiB or GiB)
       --follow-symlinks            follow symbolic links that lead out of a folder being linted
+  -c, --config <file>              use this configuration file instead of searching for one
+      --no-config                  use no configuration file
+      --rule <id:severity>         set a rule's severity (off, info, warning, error); repeatable
+      --print-config <file>        print the configuration that applies to a file, as JSON
+      --baseline <file>            hide the findings recorded in this baseline; report only new ones
+      --write-baseline <file>      record the current findings as the baseline
       --debug                      show the stack trace of an unexpected error
   -h, --help                       show this help
   -v, --version                    show the version
 
 Commands:
+  init                             write a commented starter .kubegaterc.yaml here
   rules                            list every rule with its category, severity and description
   explain <rule>                   show a rule's documentation
 
 Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage, configuration or input error.
-To lint a folder named "rules" or "explain", write it as ./rules.
+To lint a folder named "rules", "explain" or "init", write it as ./rules.
 `;
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
@@ -94,6 +113,12 @@ export function parseCommandLine(argv: readonly string[]): Command {
         debug: { type: 'boolean' },
         'max-file-size': { type: 'string' },
         'follow-symlinks': { type: 'boolean' },
+        config: { type: 'string', short: 'c' },
+        'no-config': { type: 'boolean' },
+        rule: { type: 'string', multiple: true },
+        'print-config': { type: 'string' },
+        baseline: { type: 'string' },
+        'write-baseline': { type: 'string' },
       },
     });
   } catch (error) {
@@ -103,11 +128,24 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (values.help) return { name: 'help' };
   if (values.version) return { name: 'version' };
   const debug = values.debug ?? false;
+  if (values.config !== undefined && values['no-config']) throw new UsageError('--config and --no-config cannot be used together');
+  const config: ConfigChoice = values['no-config'] ? { kind: 'none' } : values.config !== undefined ? { kind: 'file', file: values.config } : { kind: 'search' };
+  const rules: Record<string, Severity | 'off'> = {};
+  for (const setting of values.rule ?? []) {
+    const match = /^(.+):(off|info|warning|error)$/.exec(setting);
+    if (!match) throw new UsageError(`--rule must be id:severity with a severity of off, info, warning or error (got "${setting}")`);
+    rules[match[1]!] = match[2] as Severity | 'off';
+  }
+  if (values['print-config'] !== undefined) return { name: 'print-config', file: values['print-config'], config, rules, debug };
 
   const [first, ...rest] = positionals;
   if (first === 'rules') {
     if (rest.length > 0) throw new UsageError('`kubegate rules` takes no arguments');
     return { name: 'rules', debug };
+  }
+  if (first === 'init') {
+    if (rest.length > 0) throw new UsageError('`kubegate init` takes no arguments');
+    return { name: 'init', debug };
   }
   if (first === 'explain') {
     if (rest.length !== 1) throw new UsageError('usage: kubegate explain <rule>');
@@ -132,6 +170,11 @@ export function parseCommandLine(argv: readonly string[]): Command {
       color: values['no-color'] ? false : values.color,
       maxFileBytes: values['max-file-size'] === undefined ? undefined : parseSize(values['max-file-size']),
       followSymlinks: values['follow-symlinks'] ?? false,
+      failOnGiven: values['fail-on'] !== undefined,
+      config,
+      rules,
+      baseline: values.baseline,
+      writeBaseline: values['write-baseline'],
     },
     debug,
   };

@@ -1,4 +1,4 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { rules } from '../../rules/index.js';
 import { TOOL_NAME } from '../core/tool.js';
@@ -6,11 +6,12 @@ import { isActive, SEVERITY_RANK, type Finding, type LintResult, type RuleDescri
 import { DIAGNOSTIC_LIST } from '../engine/diagnostics.js';
 import { lint } from '../engine/lint.js';
 import { describeRule } from '../engine/rule.js';
-import { ConfigError } from '../engine/settings.js';
+import { ConfigError, resolveSettings } from '../engine/settings.js';
 import { openSources } from '../load/sources.js';
 import { escapeControl } from '../report/escape.js';
 import { loadReporter } from '../report/index.js';
-import { HELP, parseCommandLine, UsageError, type LintCommandOptions } from './args.js';
+import { HELP, parseCommandLine, UsageError, type ConfigChoice, type LintCommandOptions } from './args.js';
+import { runConfig, STARTER_CONFIG } from './config.js';
 import { packageInfo } from './package-info.js';
 
 export interface CliIO {
@@ -116,7 +117,13 @@ async function runLint(options: LintCommandOptions, io: CliIO, debug: boolean): 
     followSymlinks: options.followSymlinks,
     ...(options.maxFileBytes === undefined ? {} : { maxFileBytes: options.maxFileBytes }),
   });
-  const result = lint(loaded.sources, { rules });
+  const config = await runConfig(options.config, options.rules, io.cwd);
+  const ignored = config.resolved?.ignored;
+  // The configuration file is not a manifest, even when a folder walk finds it.
+  const configFile = config.file;
+  const sources = ignored || configFile ? filterSources(loaded.sources, (source) => !ignored?.(source.path) && path.resolve(io.cwd, source.path) !== configFile) : loaded.sources;
+  const severityFor = config.resolved?.severityFor;
+  const result = lint(sources, { rules, settings: config.settings, ...(severityFor ? { severityFor } : {}) });
   // --quiet trims what is shown, never what is counted: the exit code below sees every finding.
   const shown: LintResult = options.quiet ? { ...result, findings: result.findings.filter((finding) => finding.severity === 'error') } : result;
   const hidden = result.findings.filter(isActive).length - shown.findings.filter(isActive).length;
@@ -141,7 +148,49 @@ async function runLint(options: LintCommandOptions, io: CliIO, debug: boolean): 
     if (debug && error.stack) io.stderr(`${error.stack}\n`);
   }
   if (loaded.errors.length > 0 || result.internalErrors.length > 0) return EXIT_ERROR;
-  return exitCodeFor(result.findings, options.failOn, options.maxWarnings);
+  const failOn = options.failOnGiven ? options.failOn : config.resolved?.failOn ?? options.failOn;
+  return exitCodeFor(result.findings, failOn, options.maxWarnings);
+}
+
+function* filterSources<T>(items: Iterable<T>, keep: (item: T) => boolean): Generator<T> {
+  for (const item of items) if (keep(item)) yield item;
+}
+
+/** The configuration that applies to one file, as the run would use it. */
+async function printConfig(file: string, choice: ConfigChoice, overrides: Record<string, Severity | 'off'>, io: CliIO): Promise<number> {
+  const config = await runConfig(choice, overrides, io.cwd);
+  const ids = [...DIAGNOSTIC_LIST.map((meta) => meta.id), ...rules.map((rule) => rule.meta.id)].sort();
+  const settings = resolveSettings(rules, config.settings);
+  const byId = new Map(settings.rules.map((entry) => [entry.rule.meta.id, entry]));
+  const effective: Record<string, unknown> = {};
+  for (const id of ids) {
+    const diagnostic = (settings.diagnostics as Record<string, Severity | 'off'>)[id];
+    const entry = byId.get(id);
+    let severity: Severity | 'off' = diagnostic ?? entry?.severity ?? 'off';
+    severity = config.resolved?.severityFor?.(file, id) ?? severity;
+    effective[id] = entry?.options !== undefined && severity !== 'off' ? [severity, entry.options] : severity;
+  }
+  const printed = {
+    file,
+    configFile: config.file ?? null,
+    ignored: config.resolved?.ignored(file) ?? false,
+    failOn: config.resolved?.failOn ?? 'error',
+    rules: effective,
+  };
+  io.stdout(`${JSON.stringify(printed, null, 2)}\n`);
+  return EXIT_OK;
+}
+
+function init(io: CliIO): number {
+  const target = path.join(io.cwd, '.kubegaterc.yaml');
+  if (existsSync(target)) throw new CliError('.kubegaterc.yaml already exists here; edit it, or remove it first');
+  try {
+    writeFileSync(target, STARTER_CONFIG, { flag: 'wx' });
+  } catch (error) {
+    throw new CliError(`cannot write .kubegaterc.yaml: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  io.stdout('wrote .kubegaterc.yaml\n');
+  return EXIT_OK;
 }
 
 function listRules(io: CliIO): number {
@@ -200,6 +249,10 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
         return listRules(io);
       case 'explain':
         return await explainRule(command.ruleId, io);
+      case 'init':
+        return init(io);
+      case 'print-config':
+        return await printConfig(command.file, command.config, command.rules, io);
       case 'lint':
         return await runLint(command.options, io, command.debug);
     }

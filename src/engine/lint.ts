@@ -1,4 +1,4 @@
-import type { Finding, InternalError, LintResult, Skip, Source } from '../core/types.js';
+import type { Finding, InternalError, LintResult, Severity, Skip, Source } from '../core/types.js';
 import { ResourceIndex } from '../model/index.js';
 import { buildModel, readSource } from './model.js';
 import type { AnyRule } from './rule.js';
@@ -11,10 +11,26 @@ export interface LintConfig {
   /** Severity (or `off`) and options per rule or diagnostic id, over the rules' defaults. */
   settings?: RuleSettings;
   suppressions?: readonly SuppressionDirective[];
+  /**
+   * The severity for a rule's findings in one file, when configuration says so per file (`off`
+   * drops them); undefined keeps the run's severity.
+   */
+  severityFor?: (file: string, ruleId: string) => Severity | 'off' | undefined;
 }
 
 export interface LintRun extends LintResult {
   unusedSuppressions: SuppressionDirective[];
+}
+
+function perFileSeverities(findings: Finding[], severityFor: LintConfig['severityFor']): Finding[] {
+  if (!severityFor) return findings;
+  const kept: Finding[] = [];
+  for (const finding of findings) {
+    const severity = severityFor(finding.file, finding.ruleId);
+    if (severity === 'off') continue;
+    kept.push(severity === undefined || severity === finding.severity ? finding : { ...finding, severity });
+  }
+  return kept;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
@@ -59,7 +75,7 @@ export function lint(sources: Iterable<Source>, config: LintConfig): LintRun {
     for (const failure of model.failures) failures.push(failure);
     results = runRules(model, settings);
   }
-  const suppressed = suppress(results.findings, config.suppressions ?? []);
+  const suppressed = suppress(perFileSeverities(results.findings, config.severityFor), config.suppressions ?? []);
   return {
     findings: suppressed.findings.sort(compareFindings),
     skips,
