@@ -201,14 +201,14 @@ interface StartupCase {
   kubegateSamplesMs: number[];
 }
 
-function timeSpawn(args: readonly string[]): { ms: number; status: number | null; stderr: string } {
+function timeSpawn(args: readonly string[], cwd = ROOT): { ms: number; status: number | null; stderr: string } {
   const t0 = performance.now();
-  const child = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const child = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   const ms = performance.now() - t0;
   return { ms, status: child.status, stderr: child.stderr };
 }
 
-function measureStartup(name: string, file: string): StartupCase {
+function measureStartup(name: string, file: string, cwd = ROOT): StartupCase {
   const cli = path.join(ROOT, 'bin', 'kubegate.cjs');
   const bare: number[] = [];
   const kubegate: number[] = [];
@@ -216,7 +216,7 @@ function measureStartup(name: string, file: string): StartupCase {
   // One throw-away pair warms the OS file cache for node, the CLI and its modules.
   for (let run = 0; run <= STARTUP_RUNS; run++) {
     const b = timeSpawn(['-e', '0']);
-    const k = timeSpawn([cli, file]);
+    const k = timeSpawn([cli, file], cwd);
     if (k.status !== 0 && k.status !== 1) throw new Error(`kubegate exited ${k.status} on ${file}:\n${k.stderr}`);
     codes.add(k.status);
     if (run > 0) {
@@ -262,6 +262,17 @@ spec:
           readinessProbe:
             httpGet: {path: /ready, port: http}
 `;
+
+/** A folder holding a configuration file with rules, an override and ignore patterns: what a team's repository has. */
+function configured(scratch: string): string {
+  const dir = path.join(scratch, 'configured');
+  mkdirSync(dir);
+  writeFileSync(
+    path.join(dir, '.kubegaterc.yaml'),
+    'extends: kubegate:recommended\nrules:\n  mutable-image-tag: error\n  liveness-probe-missing: "off"\noverrides:\n  - files: ["prod/**"]\n    rules: {recreate-strategy: error}\nignorePatterns: ["vendor/**"]\nfailOn: warning\n',
+  );
+  return dir;
+}
 
 /** The same Deployment with one key written twice: the case that once loaded the `yaml` library. */
 const SMALL_MANIFEST_DUPLICATE = SMALL_MANIFEST.replace('  replicas: 2\n', '  replicas: 2\n  replicas: 3\n');
@@ -327,6 +338,7 @@ async function main(): Promise<void> {
       measureStartup('start-up, 1 small Deployment', small),
       measureStartup('start-up, 1 file with a duplicate key', duplicate),
       measureStartup('start-up, 1 file needing the yaml library', fallback),
+      measureStartup('start-up, 1 small Deployment with a config file', small, configured(scratch)),
     ];
 
     log('measuring scaling and memory: whole CLI runs on 1×, 10× and 100× the input, as one file and as many…');

@@ -12,6 +12,7 @@ export { runRules, type RuleResults } from './engine/run.js';
 export { suppress, type SuppressionDirective, type SuppressResult } from './engine/suppress.js';
 export { resolveSettings, validateOptions, ConfigError, type RuleSetting, type RuleSettings, type ResolvedSettings } from './engine/settings.js';
 export { applyFixes } from './engine/fix.js';
+export { applyBaseline, baselineIdentity, BaselineError, createBaseline, parseBaseline, serializeBaseline, type Baseline, type BaselineResult, type StaleEntry } from './engine/baseline.js';
 export { DIAGNOSTICS, DIAGNOSTIC_LIST, type DiagnosticMeta } from './engine/diagnostics.js';
 export {
   defineRule,

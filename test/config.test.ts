@@ -64,7 +64,7 @@ describe('configuration files', () => {
   });
 
   it('is found from the working directory upward, in each supported form', async () => {
-    for (const [name, text] of [
+    for (const [name, text] of <[string, string][]>[
       ['.kubegaterc', 'rules:\n  readiness-probe-missing: "off"\n'],
       ['.kubegaterc.yml', 'rules:\n  readiness-probe-missing: "off"\n'],
       ['kubegate.config.mjs', 'export default { rules: { "readiness-probe-missing": "off" } };\n'],

@@ -1,8 +1,9 @@
-import { closeSync, existsSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { rules } from '../../rules/index.js';
 import { TOOL_NAME } from '../core/tool.js';
 import { isActive, SEVERITY_RANK, type Finding, type LintResult, type RuleDescriptor, type Severity } from '../core/types.js';
+import { applyBaseline, BaselineError, createBaseline, parseBaseline, serializeBaseline } from '../engine/baseline.js';
 import { DIAGNOSTIC_LIST } from '../engine/diagnostics.js';
 import { lint } from '../engine/lint.js';
 import { describeRule } from '../engine/rule.js';
@@ -123,7 +124,8 @@ async function runLint(options: LintCommandOptions, io: CliIO, debug: boolean): 
   const configFile = config.file;
   const sources = ignored || configFile ? filterSources(loaded.sources, (source) => !ignored?.(source.path) && path.resolve(io.cwd, source.path) !== configFile) : loaded.sources;
   const severityFor = config.resolved?.severityFor;
-  const result = lint(sources, { rules, settings: config.settings, ...(severityFor ? { severityFor } : {}) });
+  const linted = lint(sources, { rules, settings: config.settings, ...(severityFor ? { severityFor } : {}) });
+  const result = withBaseline(linted, options, io);
   // --quiet trims what is shown, never what is counted: the exit code below sees every finding.
   const shown: LintResult = options.quiet ? { ...result, findings: result.findings.filter((finding) => finding.severity === 'error') } : result;
   const hidden = result.findings.filter(isActive).length - shown.findings.filter(isActive).length;
@@ -150,6 +152,48 @@ async function runLint(options: LintCommandOptions, io: CliIO, debug: boolean): 
   if (loaded.errors.length > 0 || result.internalErrors.length > 0) return EXIT_ERROR;
   const failOn = options.failOnGiven ? options.failOn : config.resolved?.failOn ?? options.failOn;
   return exitCodeFor(result.findings, failOn, options.maxWarnings);
+}
+
+/**
+ * Applies `--baseline` (recorded findings are kept, marked suppressed, and no longer count) and
+ * writes `--write-baseline` from the run's unsilenced findings, old baselined ones included, so a
+ * fixed problem leaves the baseline at the next write.
+ */
+function withBaseline<T extends LintResult>(result: T, options: LintCommandOptions, io: CliIO): T {
+  let findings = result.findings;
+  if (options.baseline !== undefined) {
+    const file = options.baseline;
+    let text: string;
+    try {
+      text = readFileSync(path.resolve(io.cwd, file), 'utf8');
+    } catch (error) {
+      throw new CliError(`cannot read the baseline ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+    let applied;
+    try {
+      applied = applyBaseline(findings, parseBaseline(text, file), { source: file });
+    } catch (error) {
+      if (error instanceof BaselineError) throw new CliError(error.message);
+      throw error;
+    }
+    findings = applied.findings;
+    const fixed = applied.stale.reduce((sum, entry) => sum + entry.count, 0);
+    if (fixed > 0) io.stderr(`kubegate: ${fixed} problem${fixed === 1 ? '' : 's'} in the baseline no longer occur${fixed === 1 ? 's' : ''}; run with --write-baseline ${file} to drop ${fixed === 1 ? 'it' : 'them'}\n`);
+  }
+  if (options.writeBaseline !== undefined) {
+    const baseline = createBaseline(findings);
+    const file = options.writeBaseline;
+    try {
+      writeFileSync(path.resolve(io.cwd, file), serializeBaseline(baseline));
+    } catch (error) {
+      throw new CliError(`cannot write the baseline to ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+    // What was just recorded is the baseline from now on.
+    findings = applyBaseline(findings, baseline, { source: file }).findings;
+    const count = Object.values(baseline.files).flatMap((byRule) => Object.values(byRule)).flatMap((identities) => Object.values(identities)).reduce((sum, n) => sum + n, 0);
+    io.stderr(`kubegate: wrote ${count} finding${count === 1 ? '' : 's'} to the baseline ${file}\n`);
+  }
+  return findings === result.findings ? result : { ...result, findings };
 }
 
 function* filterSources<T>(items: Iterable<T>, keep: (item: T) => boolean): Generator<T> {

@@ -14,7 +14,9 @@ export function findingIdentity(finding: Finding, file: string = finding.file): 
   if (finding.resource) {
     const { kind, namespace, name } = finding.resource;
     parts.push(kind, namespace ?? '', name, formatPath(finding.path ?? []));
-  } else if (finding.data) {
+  }
+  // Without a path (a parse problem, even one that names its resource) the data tells problems apart.
+  if ((!finding.resource || !finding.path) && finding.data) {
     for (const key of Object.keys(finding.data).sort()) parts.push(`${key}=${finding.data[key]}`);
   }
   return parts.join('\u0000');
