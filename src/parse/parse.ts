@@ -58,10 +58,14 @@ function formatBytes(bytes: number): string {
  * editors show none), and a lone CR, an old Mac line end, becomes LF (one character for one, so
  * no offset moves) because YAML and editors alike break lines there.
  */
+export function positionText(text: string): string {
+  const body = text.includes('\uFEFF') ? text.replace(/(^|\n)\uFEFF/g, '$1') : text;
+  return body.includes('\r') ? body.replace(/\r(?!\n)/g, '\n') : body;
+}
+
 function makeSourceFile(path: string, text: string): SourceFile {
   let index: LineIndex | undefined;
-  let body = text.includes('\uFEFF') ? text.replace(/(^|\n)\uFEFF/g, '$1') : text;
-  if (body.includes('\r')) body = body.replace(/\r(?!\n)/g, '\n');
+  const body = positionText(text);
   return {
     path,
     text: body,
