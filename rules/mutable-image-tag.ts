@@ -2,17 +2,19 @@ import { createRule } from '../src/engine/builtin-rule.js';
 import { parseImageReference, splitImageReference } from '../src/model/image.js';
 import { containers } from '../src/model/workload.js';
 
-function mutableTag(image: string): 'none' | 'latest' | undefined {
+/** `none` for an untagged image, the tag when it is one that moves, undefined when the image is pinned. */
+function mutableTag(image: string, moving: ReadonlySet<string>): { tag: string } | 'none' | undefined {
   const parsed = parseImageReference(image);
   if (parsed) {
     if (parsed.digest !== undefined) return undefined;
-    return parsed.tag === undefined ? 'none' : parsed.tag === 'latest' ? 'latest' : undefined;
+    if (parsed.tag === undefined) return 'none';
+    return moving.has(parsed.tag) ? { tag: parsed.tag } : undefined;
   }
   // A name with placeholders (`PROJECT_ID`, `$REGISTRY`) is substituted before deploy but keeps
   // its tag, so `:latest` is still what will run. Without a tag the whole string may be the
-  // placeholder (`$IMAGE`, `<image>`), so only `latest` is reported here.
+  // placeholder (`$IMAGE`, `<image>`), so only a moving tag is reported here.
   const parts = splitImageReference(image);
-  return parts.tag === 'latest' && parts.digest === undefined ? 'latest' : undefined;
+  return parts.tag !== undefined && moving.has(parts.tag) && parts.digest === undefined ? { tag: parts.tag } : undefined;
 }
 
 export default createRule({
@@ -20,27 +22,49 @@ export default createRule({
     id: 'mutable-image-tag',
     category: 'images',
     severity: 'warning',
-    description: 'A container image has no tag or the tag `latest`, and no digest.',
+    description: 'A container image has no tag or a moving tag such as `latest`, and no digest.',
     rationale: 'An untagged or `latest` image names whatever was pushed last, not a build: each node runs the image it happened to pull, so two replicas of one Deployment can run different code, and "redeploy the previous version" becomes guesswork because the manifest never said which version ran.',
     remediation: 'Pin every image to a version tag (`app:1.4.2`) or a digest (`app@sha256:…`, optionally after the tag), and change it on each release.',
     messages: {
       untagged: 'Container "{{container}}" uses image "{{image}}" with no tag, which means whatever `latest` was when each node pulled it: nodes can run different builds and rolling back to the previous version becomes guesswork. Pin a version tag or a digest (@sha256:...).',
-      latest: 'Container "{{container}}" uses image "{{image}}" with the tag `latest`, which moves with every push: nodes can run different builds and rolling back to the previous version becomes guesswork. Pin a version tag or a digest (@sha256:...).',
+      latest: 'Container "{{container}}" uses image "{{image}}" with the tag `{{tag}}`, which moves with every push: nodes can run different builds and rolling back to the previous version becomes guesswork. Pin a version tag or a digest (@sha256:...).',
     },
     appliesTo: 'workloads',
+    // Per-run state (the tag set) lives in create(); the rule still looks at one resource at a time.
+    scope: 'resource',
+    options: {
+      schema: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          mutableTags: {
+            description: 'Tags that name whatever was pushed last rather than one build (for example main, edge, stable).',
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+          },
+        },
+      },
+      defaults: { mutableTags: ['latest'] as string[] },
+    },
   },
-  check(resource, context) {
-    for (const ref of containers(resource)) {
-      const image = ref.container.image;
-      // A missing image is legal in a pod template: tooling fills it in later.
-      if (typeof image !== 'string') continue;
-      const tag = mutableTag(image);
-      if (tag === undefined) continue;
-      context.report({
-        messageId: tag === 'none' ? 'untagged' : 'latest',
-        data: { container: ref.name, image },
-        path: [...ref.path, 'image'],
-      });
-    }
+  create(context) {
+    const moving = new Set(context.options.mutableTags);
+    return {
+      check(resource) {
+        for (const ref of containers(resource)) {
+          const image = ref.container.image;
+          // A missing image is legal in a pod template: tooling fills it in later.
+          if (typeof image !== 'string') continue;
+          const found = mutableTag(image, moving);
+          if (found === undefined) continue;
+          context.report({
+            messageId: found === 'none' ? 'untagged' : 'latest',
+            data: found === 'none' ? { container: ref.name, image } : { container: ref.name, image, tag: found.tag },
+            path: [...ref.path, 'image'],
+          });
+        }
+      },
+    };
   },
 });

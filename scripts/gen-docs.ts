@@ -5,16 +5,30 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { rules as registeredRules } from '../rules/index.js';
 import { RULES_DOC_PATH } from '../src/core/tool.js';
 import { docEntries, readExamples, ruleDocMarkdown, rulesTableMarkdown } from '../src/docs/rule-docs.js';
+import { PEER_CHECKS } from '../src/engine/directives.js';
 import type { AnyRule } from '../src/engine/rule.js';
 
 export const README_START = '<!-- rules:start -->';
 export const README_END = '<!-- rules:end -->';
+export const PEERS_START = '<!-- peers:start -->';
+export const PEERS_END = '<!-- peers:end -->';
 
 export interface RenderedDocs {
   /** The whole of docs/rules.md. */
   rulesMarkdown: string;
   /** What goes between the README markers. */
   readmeTable: string;
+  /** What goes between the README's migration markers: the other linters' checks kubegate maps. */
+  peersTable: string;
+}
+
+/** The migration table, from the one mapping the engine uses, so the README cannot drift from it. */
+export function peersTableMarkdown(): string {
+  const rows = Object.values(PEER_CHECKS).flatMap((tool) =>
+    Object.entries(tool.checks).map(([check, ids]) => `| ${tool.name} | \`${check}\` | ${ids.map((id) => `[${id}](${RULES_DOC_PATH}#${id})`).join(', ')} |`),
+  );
+  const annotations = Object.values(PEER_CHECKS).map((tool) => `| ${tool.name} | ${tool.annotations.map((annotation) => `\`${annotation}\``).join(', ')} |`);
+  return ['| Tool | Exemption annotations honoured |', '| --- | --- |', ...annotations, '', '| Tool | Check | kubegate rules |', '| --- | --- | --- |', ...rows].join('\n');
 }
 
 /** The package root, found from this file so the script works from src (tests) and from dist alike. */
@@ -40,20 +54,21 @@ export function renderDocs(rules: readonly AnyRule[], root: string = packageRoot
     '',
     ...entries.map((entry) => ruleDocMarkdown(entry, readExamples(root, entry.meta.id), rules)),
   ].join('\n');
-  return { rulesMarkdown, readmeTable: rulesTableMarkdown(entries) };
+  return { rulesMarkdown, readmeTable: rulesTableMarkdown(entries), peersTable: peersTableMarkdown() };
 }
 
 /** README with the table between the markers replaced, or undefined when the markers are not there. */
-export function replaceReadmeTable(readme: string, table: string): string | undefined {
-  const start = readme.indexOf(README_START);
-  const end = readme.indexOf(README_END, start + README_START.length);
+export function replaceReadmeTable(readme: string, table: string, markers: [string, string] = [README_START, README_END]): string | undefined {
+  const [open, close] = markers;
+  const start = readme.indexOf(open);
+  const end = readme.indexOf(close, start + open.length);
   if (start === -1 || end === -1) return undefined;
-  return `${readme.slice(0, start + README_START.length)}\n${table}\n${readme.slice(end)}`;
+  return `${readme.slice(0, start + open.length)}\n${table}\n${readme.slice(end)}`;
 }
 
 function main(): void {
   const root = packageRoot();
-  const { rulesMarkdown, readmeTable } = renderDocs(registeredRules, root);
+  const { rulesMarkdown, readmeTable, peersTable } = renderDocs(registeredRules, root);
   const rulesPath = join(root, RULES_DOC_PATH);
   mkdirSync(dirname(rulesPath), { recursive: true });
   writeFileSync(rulesPath, rulesMarkdown);
@@ -61,7 +76,7 @@ function main(): void {
 
   const readmePath = join(root, 'README.md');
   const readme = readFileSync(readmePath, 'utf8');
-  const updated = replaceReadmeTable(readme, readmeTable);
+  const updated = replaceReadmeTable(replaceReadmeTable(readme, peersTable, [PEERS_START, PEERS_END]) ?? readme, readmeTable);
   if (updated === undefined) {
     process.stdout.write(`README.md has no ${README_START} … ${README_END} markers; left untouched\n`);
   } else if (updated !== readme) {

@@ -63,6 +63,17 @@ describe('configuration files', () => {
     expect((await run(['app.yaml'])).stderr).toBe('kubegate: error: rule readiness-probe-missing takes no options\n');
   });
 
+  it('sets rule options, checked against the rule\'s own schema', async () => {
+    writeFileSync(path.join(dir, 'main.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: app\n      image: registry.example/app:main\n');
+    expect(has(await findings(['main.yaml']), 'main.yaml', 'mutable-image-tag')).toBe(false);
+    writeFileSync(path.join(dir, '.kubegaterc.yaml'), 'rules:\n  mutable-image-tag: [error, {mutableTags: [main, latest]}]\n');
+    expect(await findings(['main.yaml'])).toContain('main.yaml mutable-image-tag error');
+    writeFileSync(path.join(dir, '.kubegaterc.yaml'), 'rules:\n  mutable-image-tag: [error, {mutableTags: main}]\n');
+    const bad = await run(['main.yaml']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('kubegate: error: rule mutable-image-tag: options.mutableTags must be array\n');
+  });
+
   it('is found from the working directory upward, in each supported form', async () => {
     for (const [name, text] of <[string, string][]>[
       ['.kubegaterc', 'rules:\n  readiness-probe-missing: "off"\n'],
@@ -121,7 +132,7 @@ describe('configuration files', () => {
     writeFileSync(path.join(dir, '.kubegaterc.yaml'), 'rules:\n  mutable-image-tag: "off"\noverrides:\n  - files: ["prod/**"]\n    rules: {mutable-image-tag: error}\n');
     const printed = JSON.parse((await run(['--print-config', 'prod/app.yaml'])).stdout) as { configFile: string; rules: Record<string, unknown> };
     expect(printed.configFile).toBe(path.join(dir, '.kubegaterc.yaml'));
-    expect(printed.rules['mutable-image-tag']).toBe('error');
+    expect(printed.rules['mutable-image-tag']).toEqual(['error', { mutableTags: ['latest'] }]);
     expect(printed.rules['readiness-probe-missing']).toBe('error');
     const top = JSON.parse((await run(['--print-config', 'app.yaml'])).stdout) as { rules: Record<string, unknown> };
     expect(top.rules['mutable-image-tag']).toBe('off');

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { rules as registeredRules } from '../rules/index.js';
-import { README_END, README_START, renderDocs, replaceReadmeTable } from '../scripts/gen-docs.js';
+import { PEERS_END, PEERS_START, README_END, README_START, renderDocs, replaceReadmeTable } from '../scripts/gen-docs.js';
 import { builtinRuleDocsUrl, HOMEPAGE } from '../src/core/tool.js';
 import type { Source } from '../src/core/types.js';
 import { docEntries, exampleFindings, readExamples, ruleDocMarkdown, ruleDocText, rulesTableMarkdown, type DocEntry, type Examples } from '../src/docs/rule-docs.js';
@@ -37,7 +37,14 @@ const examples = (invalid: string, valid: string): Examples => ({ invalid: { sou
 const customExamples = examples('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  mode: "fast"\n');
 
 describe('generated docs are up to date', () => {
-  const { rulesMarkdown, readmeTable } = renderDocs(registeredRules, ROOT);
+  const { rulesMarkdown, readmeTable, peersTable } = renderDocs(registeredRules, ROOT);
+
+  it('README.md has the migration table generated from the mapping the engine uses', () => {
+    const readme = readFileSync(`${ROOT}README.md`, 'utf8');
+    const updated = replaceReadmeTable(readme, peersTable, [PEERS_START, PEERS_END]);
+    expect(updated, `README.md needs ${PEERS_START} and ${PEERS_END}, then ${STALE}`).toBeDefined();
+    expect(readme, `the migration table in README.md is out of date: ${STALE}`).toBe(updated);
+  });
 
   it('docs/rules.md is what the generator writes', () => {
     const path = `${ROOT}docs/rules.md`;

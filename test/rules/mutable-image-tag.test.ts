@@ -2,7 +2,7 @@ import rule from '../../rules/mutable-image-tag.js';
 import { ruleTester } from '../rule-tester.js';
 
 const untagged = (container: string, image: string, line: number, column: number, endColumn: number) => ({ messageId: 'untagged', data: { container, image }, line, column, endLine: line, endColumn });
-const latest = (container: string, image: string, line: number, column: number, endColumn: number) => ({ messageId: 'latest', data: { container, image }, line, column, endLine: line, endColumn });
+const latest = (container: string, image: string, line: number, column: number, endColumn: number, tag = 'latest') => ({ messageId: 'latest', data: { container, image, tag }, line, column, endLine: line, endColumn });
 
 ruleTester(rule, {
   valid: [
@@ -17,6 +17,12 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'tags a team declares moving, through the mutableTags option',
+      code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: app\n      image: registry.example/app:main\n    - name: web\n      image: registry.example/web:latest\n    - name: pinned\n      image: registry.example/app:1.2.3\n',
+      options: { mutableTags: ['main', 'edge'] },
+      errors: [latest('app', 'registry.example/app:main', 7, 14, 39, 'main')],
+    },
     {
       name: 'untagged init container, registry port without a tag, quoted latest, ephemeral container, flow-style CronJob',
       fixture: 'invalid.yaml',
