@@ -58,9 +58,9 @@ describe('configuration files', () => {
     writeFileSync(path.join(dir, '.kubegaterc.json'), '{"rulez": {}}');
     expect((await run(['app.yaml'])).stderr).toBe('kubegate: error: .kubegaterc.json: unknown key "rulez"\n');
     writeFileSync(path.join(dir, '.kubegaterc.json'), '{"rules": {"no-such-rule": "error"}}');
-    expect((await run(['app.yaml'])).stderr).toBe('kubegate: error: unknown rule "no-such-rule" in rule settings\n');
+    expect((await run(['app.yaml'])).stderr).toBe('kubegate: error: .kubegaterc.json: unknown rule "no-such-rule" in rule settings\n');
     writeFileSync(path.join(dir, '.kubegaterc.json'), '{"rules": {"readiness-probe-missing": ["error", {"x": 1}]}}');
-    expect((await run(['app.yaml'])).stderr).toBe('kubegate: error: rule readiness-probe-missing takes no options\n');
+    expect((await run(['app.yaml'])).stderr).toBe('kubegate: error: .kubegaterc.json: rule readiness-probe-missing takes no options\n');
   });
 
   it('sets rule options, checked against the rule\'s own schema', async () => {
@@ -71,7 +71,7 @@ describe('configuration files', () => {
     writeFileSync(path.join(dir, '.kubegaterc.yaml'), 'rules:\n  mutable-image-tag: [error, {mutableTags: main}]\n');
     const bad = await run(['main.yaml']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe('kubegate: error: rule mutable-image-tag: options.mutableTags must be array\n');
+    expect(bad.stderr).toBe('kubegate: error: .kubegaterc.yaml: rule mutable-image-tag: options.mutableTags must be array\n');
   });
 
   it('is found from the working directory upward, in each supported form', async () => {
@@ -126,6 +126,30 @@ describe('configuration files', () => {
     writeFileSync(path.join(dir, '.kubegaterc.yaml'), 'failOn: warning\n');
     expect((await run(['warn.yaml'])).code).toBe(1);
     expect((await run(['warn.yaml', '--fail-on', 'error'])).code).toBe(0);
+  });
+
+  it('environments give their files the severities of their profile', async () => {
+    mkdirSync(path.join(dir, 'dev'));
+    writeFileSync(path.join(dir, 'dev', 'app.yaml'), DEPLOYMENT);
+    writeFileSync(
+      path.join(dir, '.kubegaterc.yaml'),
+      'environments:\n  production:\n    paths: ["prod/**"]\n  development:\n    paths: ["dev/**"]\n  qa:\n    paths: ["qa/**"]\n    profile: careful\nprofiles:\n  careful:\n    rules: {liveness-probe-missing: error}\n  production:\n    rules: {mutable-image-tag: warning}\n',
+    );
+    const list = await findings(['.']);
+    const severity = (file: string, rule: string) => list.find((line) => line.startsWith(`${file} ${rule} `))?.split(' ')[2];
+    // Production: the built-in profile (rollback safety), with the configuration's own changes over it.
+    expect(severity('prod/app.yaml', 'revision-history-limit-zero')).toBe('error');
+    expect(severity('prod/app.yaml', 'mutable-image-tag')).toBe('warning');
+    // Development relaxes what does not break a deployment; outside any environment, the defaults.
+    expect(severity('dev/app.yaml', 'mutable-image-tag')).toBe('info');
+    expect(severity('dev/app.yaml', 'readiness-probe-missing')).toBe('error');
+    expect(severity('app.yaml', 'mutable-image-tag')).toBe('warning');
+    const printed = JSON.parse((await run(['--print-config', 'prod/app.yaml'])).stdout) as { environment: unknown };
+    expect(printed.environment).toEqual({ name: 'production', profile: 'production' });
+    writeFileSync(path.join(dir, '.kubegaterc.yaml'), 'environments:\n  qa:\n    paths: ["qa/**"]\n    profile: careful\n');
+    expect((await run(['app.yaml'])).stderr).toBe('kubegate: error: .kubegaterc.yaml: environments.qa.profile is "careful"; allowed: development, staging, production\n');
+    writeFileSync(path.join(dir, '.kubegaterc.yaml'), 'overrides:\n  - files: "x/**"\n    rules: {no-such-rule: error}\n');
+    expect((await run(['app.yaml'])).stderr).toBe('kubegate: error: .kubegaterc.yaml: overrides[0].rules: unknown rule "no-such-rule"\n');
   });
 
   it('--print-config shows what applies to a file', async () => {

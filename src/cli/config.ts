@@ -3,7 +3,7 @@ import { rules } from '../../rules/index.js';
 import { findConfigFile, loadConfigFile, type KubegateConfig } from '../config/load.js';
 import { resolveConfig, type ResolvedConfig } from '../config/resolve.js';
 import type { Severity } from '../core/types.js';
-import type { RuleSettings } from '../engine/settings.js';
+import { ConfigError, resolveSettings, type RuleSettings } from '../engine/settings.js';
 import type { ConfigChoice } from './args.js';
 
 export interface RunConfig {
@@ -20,7 +20,16 @@ export async function runConfig(choice: ConfigChoice, overrides: Record<string, 
   const file = choice.kind === 'file' ? path.resolve(cwd, choice.file) : choice.kind === 'search' ? findConfigFile(cwd) : undefined;
   if (file === undefined) return { file: undefined, config: {}, resolved: undefined, settings: { ...overrides } };
   const loaded = await loadConfigFile(file, cwd);
-  const resolved = resolveConfig(loaded.config, loaded.file, cwd, rules);
+  const shown = path.relative(cwd, loaded.file) || loaded.file;
+  let resolved: ResolvedConfig;
+  try {
+    resolved = resolveConfig(loaded.config, loaded.file, cwd, rules);
+    // Unknown rules and options off a rule's schema, named with the file they are in.
+    resolveSettings(rules, resolved.settings);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new ConfigError(`${shown}: ${error.message}`);
+    throw error;
+  }
   const settings: Record<string, RuleSettings[string]> = { ...resolved.settings };
   for (const [id, severity] of Object.entries(overrides)) {
     const current = settings[id];
@@ -42,7 +51,16 @@ rules: {}
 #  mutable-image-tag: error
 #  liveness-probe-missing: off
 
-# Severities for some files only, applied in order after the rules above.
+# Environments: their files get the severities of a profile (development, staging, production,
+# or one defined under profiles). The drift command compares them.
+environments: {}
+#  production:
+#    paths: ["environments/production/**"]
+#  dev:
+#    paths: ["environments/dev/**"]
+#    profile: development
+
+# Severities for some files only, applied in order after the rules and profiles above.
 overrides: []
 #  - files: ["environments/production/**"]
 #    rules:

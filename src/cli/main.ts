@@ -218,6 +218,7 @@ async function printConfig(file: string, choice: ConfigChoice, overrides: Record
     file,
     configFile: config.file ?? null,
     ignored: config.resolved?.ignored(file) ?? false,
+    environment: config.resolved?.environmentOf(file) ?? null,
     failOn: config.resolved?.failOn ?? 'error',
     rules: effective,
   };

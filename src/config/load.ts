@@ -10,6 +10,8 @@ export interface KubegateConfig {
   $schema?: string;
   extends?: 'kubegate:recommended' | 'kubegate:strict' | 'kubegate:all';
   rules?: Record<string, Severity | [Severity] | [Severity, Record<string, unknown>]>;
+  environments?: Record<string, { paths: string[]; profile?: string }>;
+  profiles?: Record<string, { rules: Record<string, Severity> }>;
   overrides?: { files: string | string[]; rules: Record<string, Severity> }[];
   ignorePatterns?: string[];
   failOn?: 'error' | 'warning' | 'info';

@@ -1,10 +1,12 @@
 import path from 'node:path';
 import type { Severity } from '../core/types.js';
 import { DIAGNOSTIC_LIST } from '../engine/diagnostics.js';
+import { ConfigError } from '../engine/settings.js';
 import type { AnyRule } from '../engine/rule.js';
 import type { RuleSettings } from '../engine/settings.js';
 import type { KubegateConfig } from './load.js';
 import { picomatchLibrary } from './lazy.js';
+import { BUILTIN_PROFILES } from './profiles.js';
 
 /** What a configuration means for one run. */
 export interface ResolvedConfig {
@@ -15,6 +17,8 @@ export interface ResolvedConfig {
   /** Whether a file matches `ignorePatterns`. */
   ignored: (file: string) => boolean;
   failOn: Severity | undefined;
+  /** The environment a file belongs to (the first whose paths match), with its profile. */
+  environmentOf: (file: string) => { name: string; profile: string } | undefined;
 }
 
 /** What a preset sets before the configuration's own rules. */
@@ -45,10 +49,31 @@ export function resolveConfig(config: KubegateConfig, configFile: string, cwd: s
   for (const [id, value] of Object.entries(config.rules ?? {})) {
     settings[id] = Array.isArray(value) ? (value.length > 1 ? { severity: value[0], options: value[1]! } : value[0]) : value;
   }
-  const overrides = (config.overrides ?? []).map((override) => ({
-    matches: picomatchLibrary()(override.files, { dot: true }),
-    rules: override.rules,
-  }));
+  const known = new Set([...rules.map((rule) => rule.meta.id), ...DIAGNOSTIC_LIST.map((meta) => meta.id)]);
+  const checkIds = (where: string, ids: Record<string, unknown>) => {
+    for (const id of Object.keys(ids)) if (!known.has(id)) throw new ConfigError(`${where}: unknown rule "${id}"`);
+  };
+  for (const [index, override] of (config.overrides ?? []).entries()) checkIds(`overrides[${index}].rules`, override.rules);
+  for (const [name, profile] of Object.entries(config.profiles ?? {})) checkIds(`profiles.${name}.rules`, profile.rules);
+  const environments = Object.entries(config.environments ?? {}).map(([name, environment]) => {
+    const profile = environment.profile ?? name;
+    const builtin = BUILTIN_PROFILES[profile];
+    const own = config.profiles?.[profile]?.rules;
+    if (!builtin && !own) {
+      throw new ConfigError(`environments.${name}.profile is "${profile}"; allowed: ${[...Object.keys(BUILTIN_PROFILES), ...Object.keys(config.profiles ?? {})].join(', ')}`);
+    }
+    return { name, profile, matches: picomatchLibrary()(environment.paths, { dot: true }), rules: { ...builtin, ...own } };
+  });
+  const environmentOf = (file: string) => {
+    const name = relative(file);
+    const found = environments.find((environment) => environment.matches(name));
+    return found && { name: found.name, profile: found.profile };
+  };
+  // An environment's profile comes first, then the overrides in order.
+  const overrides = [
+    ...environments.map((environment) => ({ matches: environment.matches, rules: environment.rules, once: true })),
+    ...(config.overrides ?? []).map((override) => ({ matches: picomatchLibrary()(override.files, { dot: true }), rules: override.rules, once: false })),
+  ];
   let severityFor: ResolvedConfig['severityFor'];
   if (overrides.length > 0) {
     for (const override of overrides) {
@@ -68,8 +93,11 @@ export function resolveConfig(config: KubegateConfig, configFile: string, cwd: s
       if (!chosen) {
         chosen = new Map();
         const name = relative(file);
+        let inEnvironment = false;
         for (const override of overrides) {
-          if (!override.matches(name)) continue;
+          // A file is in one environment: the first that claims it.
+          if ((override.once && inEnvironment) || !override.matches(name)) continue;
+          if (override.once) inEnvironment = true;
           for (const [id, severity] of Object.entries(override.rules)) chosen.set(id, severity);
         }
         perFile.set(file, chosen);
@@ -83,5 +111,6 @@ export function resolveConfig(config: KubegateConfig, configFile: string, cwd: s
     severityFor,
     ignored: (file) => ignore !== undefined && ignore(relative(file)),
     failOn: config.failOn,
+    environmentOf,
   };
 }
