@@ -35,7 +35,7 @@ describe('the packed package', () => {
   });
 
   it('ships the build, the docs and nothing from the development tree', () => {
-    for (const needed of ['bin/kubegate.cjs', 'dist/cli/kubegate.cjs', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/rules/index.js', 'docs/rules.md', 'docs/examples/readiness-probe-missing/invalid.yaml', 'package.json', 'README.md']) {
+    for (const needed of ['bin/kubegate.cjs', 'schemas/config.schema.json', 'dist/cli/config-validator.cjs', 'dist/cli/kubegate.cjs', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/rules/index.js', 'docs/rules.md', 'docs/examples/readiness-probe-missing/invalid.yaml', 'package.json', 'README.md']) {
       expect(files).toContain(needed);
     }
     expect(files.filter((file) => /^(src|test|fixtures|bench|scripts|dist\/test|dist\/bench)\//.test(file) || file.endsWith('.map'))).toEqual([]);
