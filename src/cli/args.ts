@@ -40,6 +40,7 @@ const formatHelp = FORMAT_NAMES.map((name) => `                                 
 export const HELP = `Usage: kubegate [options] [paths...]
        kubegate rules
        kubegate explain <rule>
+       kubegate init
 
 Lints Kubernetes manifests: YAML or JSON files, folders (searched for .yaml, .yml and .json,
 skipping node_modules and .git), glob patterns, and - for standard input (for example
