@@ -28,6 +28,8 @@ export interface LintCommandOptions {
   rules: Record<string, Severity | 'off'>;
   baseline: string | undefined;
   writeBaseline: string | undefined;
+  /** The file standard input stands for, so findings on it can be placed in a repository. */
+  stdinFilename: string | undefined;
 }
 
 /** Which configuration a run uses: searched for from the working directory, a named file, or none. */
@@ -64,6 +66,7 @@ ${formatHelp}
       --print-config <file>        print the configuration that applies to a file, as JSON
       --baseline <file>            hide the findings recorded in this baseline; report only new ones
       --write-baseline <file>      record the current findings as the baseline
+      --stdin-filename <path>      the file standard input stands for, named in findings and SARIF
       --debug                      show the stack trace of an unexpected error
   -h, --help                       show this help
   -v, --version                    show the version
@@ -120,6 +123,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
         'print-config': { type: 'string' },
         baseline: { type: 'string' },
         'write-baseline': { type: 'string' },
+        'stdin-filename': { type: 'string' },
       },
     });
   } catch (error) {
@@ -176,6 +180,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
       rules,
       baseline: values.baseline,
       writeBaseline: values['write-baseline'],
+      stdinFilename: values['stdin-filename'],
     },
     debug,
   };

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { rules } from '../../rules/index.js';
 import { TOOL_NAME } from '../core/tool.js';
@@ -10,6 +10,7 @@ import { describeRule } from '../engine/rule.js';
 import { ConfigError, resolveSettings } from '../engine/settings.js';
 import { openSources } from '../load/sources.js';
 import { escapeControl } from '../report/escape.js';
+import { githubSummary } from '../report/github.js';
 import { loadReporter } from '../report/index.js';
 import { HELP, parseCommandLine, UsageError, type ConfigChoice, type LintCommandOptions } from './args.js';
 import { runConfig, STARTER_CONFIG } from './config.js';
@@ -62,15 +63,6 @@ function useColor(options: LintCommandOptions, io: CliIO): boolean {
   return io.stdoutIsTTY;
 }
 
-/** Exit 1 when an active finding is at least `failOn`, or warnings exceed `maxWarnings`; suppressed findings never count. */
-export function exitCodeFor(findings: readonly Finding[], failOn: Severity, maxWarnings: number | undefined): number {
-  const active = findings.filter(isActive);
-  const threshold = SEVERITY_RANK[failOn];
-  if (active.some((finding) => SEVERITY_RANK[finding.severity] >= threshold)) return EXIT_FINDINGS;
-  if (maxWarnings !== undefined && active.filter((finding) => finding.severity === 'warning').length > maxWarnings) return EXIT_FINDINGS;
-  return EXIT_OK;
-}
-
 /** Every rule and input diagnostic, as reports describe them. */
 function ruleDescriptors(): RuleDescriptor[] {
   return [...DIAGNOSTIC_LIST, ...rules.map((rule) => describeRule(rule.meta))];
@@ -116,6 +108,7 @@ async function runLint(options: LintCommandOptions, io: CliIO, debug: boolean): 
     cwd: io.cwd,
     readStdin: io.readStdin,
     followSymlinks: options.followSymlinks,
+    ...(options.stdinFilename === undefined ? {} : { stdinPath: options.stdinFilename }),
     ...(options.maxFileBytes === undefined ? {} : { maxFileBytes: options.maxFileBytes }),
   });
   const config = await runConfig(options.config, options.rules, io.cwd);
@@ -130,6 +123,8 @@ async function runLint(options: LintCommandOptions, io: CliIO, debug: boolean): 
   const shown: LintResult = options.quiet ? { ...result, findings: result.findings.filter((finding) => finding.severity === 'error') } : result;
   const hidden = result.findings.filter(isActive).length - shown.findings.filter(isActive).length;
 
+  const failOn = options.failOnGiven ? options.failOn : config.resolved?.failOn ?? options.failOn;
+  const why = failureReason(result.findings, failOn, options.maxWarnings);
   const reporter = await loadReporter(options.format);
   const info = packageInfo();
   const chunks = reporter(shown, {
@@ -138,6 +133,7 @@ async function runLint(options: LintCommandOptions, io: CliIO, debug: boolean): 
     cwd: io.cwd,
     color: useColor(options, io),
     hidden,
+    ...(why === undefined ? {} : { failure: why }),
   });
   if (options.outputFile !== undefined) writeReport(options.outputFile, chunks, io);
   else for (const block of inBlocks(chunks)) io.stdout(block);
@@ -150,8 +146,28 @@ async function runLint(options: LintCommandOptions, io: CliIO, debug: boolean): 
     if (debug && error.stack) io.stderr(`${error.stack}\n`);
   }
   if (loaded.errors.length > 0 || result.internalErrors.length > 0) return EXIT_ERROR;
-  const failOn = options.failOnGiven ? options.failOn : config.resolved?.failOn ?? options.failOn;
-  return exitCodeFor(result.findings, failOn, options.maxWarnings);
+  if (options.format === 'github' && io.env.GITHUB_STEP_SUMMARY) appendSummary(io.env.GITHUB_STEP_SUMMARY, result, io);
+  return why === undefined ? EXIT_OK : EXIT_FINDINGS;
+}
+
+/** Why a run fails on its findings, in words for the last line of a red CI step; undefined when it does not. */
+export function failureReason(findings: readonly Finding[], failOn: Severity, maxWarnings: number | undefined): string | undefined {
+  const active = findings.filter(isActive);
+  const threshold = SEVERITY_RANK[failOn];
+  const failing = active.filter((finding) => SEVERITY_RANK[finding.severity] >= threshold).length;
+  if (failing > 0) return `${failing} finding${failing === 1 ? '' : 's'} at or above --fail-on ${failOn}`;
+  const warnings = active.filter((finding) => finding.severity === 'warning').length;
+  if (maxWarnings !== undefined && warnings > maxWarnings) return `${warnings} warning${warnings === 1 ? '' : 's'} exceed${warnings === 1 ? 's' : ''} --max-warnings ${maxWarnings}`;
+  return undefined;
+}
+
+/** The job summary GitHub shows on the run's page; appended, as other steps may write to it too. */
+function appendSummary(file: string, result: LintResult, io: CliIO): void {
+  try {
+    appendFileSync(file, githubSummary(result, { cwd: io.cwd }));
+  } catch (error) {
+    throw new CliError(`cannot append the job summary to ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
 }
 
 /**

@@ -21,6 +21,8 @@ export interface LoadOptions {
   maxFileBytes?: number;
   /** Follow symbolic links that lead out of the folder being walked (never followed by default). */
   followSymlinks?: boolean;
+  /** The name standard input's findings carry (a path relative to `cwd`), instead of `<stdin>`. */
+  stdinPath?: string;
 }
 
 export interface LoadResult {
@@ -189,9 +191,10 @@ export async function openSources(inputs: readonly string[], options: LoadOption
       if (stdinRead) continue;
       stdinRead = true;
       const bytes = await options.readStdin(limit);
-      if (bytes.length > limit) stdin = tooLarge(STDIN_PATH, limit);
+      const name = options.stdinPath === undefined ? STDIN_PATH : displayPath(options.cwd, path.resolve(options.cwd, options.stdinPath));
+      if (bytes.length > limit) stdin = tooLarge(name, limit);
       else if (bytes.length === 0) result.notices.push('standard input is empty: nothing to check');
-      else stdin = decodeSource(STDIN_PATH, bytes);
+      else stdin = decodeSource(name, bytes);
       continue;
     }
     const absolute = path.resolve(options.cwd, input);

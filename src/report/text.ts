@@ -102,6 +102,8 @@ export const textChunks: ChunkedReporter = function* (result: LintResult, contex
     out.push(`${palette.bold(tone(summary))}, ${plural(result.resourceCount, 'resource')} checked${aside}`);
   }
   if (result.skips.length > 0) out.push(palette.dim(skipsLine(result.skips)));
+  // The last line says why a CI step went red, when it did.
+  if (context.failure !== undefined) out.push(palette.bold(palette.severity.error(`Exit 1: ${escapeControl(context.failure)}.`)));
   // Rules that crashed (result.internalErrors) are left to the CLI, which writes them to stderr.
   yield `${out.join('\n')}\n`;
 };

@@ -16,6 +16,8 @@ export interface ReportContext {
   color: boolean;
   /** Findings left out of this report on request (`--quiet` hides warnings and infos), so the summary can say so. */
   hidden?: number;
+  /** Why the run fails on its findings (`2 warnings exceed --max-warnings 0`), for reports that end with a summary. */
+  failure?: string;
 }
 
 /** A reporter is pure: it turns one run into the text to write, and never writes it itself. */

@@ -1,0 +1,83 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Log } from 'sarif';
+import { describe, expect, it } from 'vitest';
+import { main, type CliIO } from '../src/cli/main.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const POD = 'apiVersion: v1\nkind: Pod\nmetadata: {name: "web,1:x"}\nspec:\n  containers:\n    - name: web\n      image: web:latest\n';
+
+async function run(argv: string[], options: { stdin?: string; env?: Record<string, string> } = {}) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    cwd: ROOT,
+    env: options.env ?? {},
+    stdoutIsTTY: false,
+    readStdin: async () => Buffer.from(options.stdin ?? ''),
+  };
+  return { code: await main(argv, io), stdout, stderr };
+}
+
+/** GitHub's workflow command syntax: `::command key=value,key=value::message`, values escaped. */
+const WORKFLOW_COMMAND = /^::(error|warning|notice) file=[^,:]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^,:]+::[^\r\n]+$/;
+
+describe('--format github', () => {
+  it('prints one workflow command per finding, on the exact line, with values escaped', async () => {
+    const { code, stdout } = await run(['fixtures/demo', '-f', 'github']);
+    expect(code).toBe(1);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines.length).toBe(7);
+    for (const line of lines) expect(line).toMatch(WORKFLOW_COMMAND);
+    expect(lines).toContain(
+      '::error file=fixtures/demo/deployment.yaml,line=27,col=11,endLine=27,endColumn=25,title=kubegate readiness-probe-missing::Container "checkout" has no readinessProbe, so traffic and rollouts treat it as ready the moment it starts. Add a readinessProbe that checks it can serve. (Deployment/shop/checkout)',
+    );
+    expect(lines.some((line) => line.startsWith('::warning file=fixtures/demo/deployment.yaml,line=28,'))).toBe(true);
+  });
+
+  it('escapes what the input could use to break or forge a command', async () => {
+    const { stdout } = await run(['-', '-f', 'github', '--stdin-filename', 'k8s/a,b:c.yaml'], { stdin: POD.replace('image: web:latest', 'image: "web:latest\\n::error::forged"') });
+    const lines = stdout.trimEnd().split('\n');
+    for (const line of lines) expect(line).toMatch(WORKFLOW_COMMAND);
+    expect(stdout).toContain('file=k8s/a%2Cb%3Ac.yaml,');
+    expect(stdout).not.toMatch(/^::error::forged/m);
+  });
+
+  it('appends a job summary when GITHUB_STEP_SUMMARY is set', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kubegate-summary-'));
+    const summary = path.join(dir, 'summary.md');
+    try {
+      await run(['fixtures/demo', '-f', 'github'], { env: { GITHUB_STEP_SUMMARY: summary } });
+      const text = readFileSync(summary, 'utf8');
+      expect(text).toMatch(/^## kubegate\n\n7 problems in 2 files, 4 resources checked\.\n/);
+      expect(text).toContain('| readiness-probe-missing | 1 | 0 | 0 |');
+      expect(text).toContain('| fixtures/demo/deployment.yaml:27:11 | error | readiness-probe-missing |');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('--stdin-filename', () => {
+  it('names standard input as the file it stands for, in every format', async () => {
+    const json = JSON.parse((await run(['-', '-f', 'json', '--stdin-filename', 'k8s/pod.yaml'], { stdin: POD })).stdout) as { file: string }[];
+    expect(new Set(json.map((f) => f.file))).toEqual(new Set(['k8s/pod.yaml']));
+    const sarif = JSON.parse((await run(['-', '-f', 'sarif', '--stdin-filename', 'k8s/pod.yaml'], { stdin: POD })).stdout) as Log;
+    expect(sarif.runs[0]!.results![0]!.locations![0]!.physicalLocation!.artifactLocation).toEqual({ uri: 'k8s/pod.yaml', uriBaseId: '%SRCROOT%' });
+  });
+});
+
+describe('the exit explained', () => {
+  it('the text report\'s last line says which threshold turned the run red', async () => {
+    const lastLine = (stdout: string) => stdout.trimEnd().split('\n').at(-1);
+    expect(lastLine((await run(['fixtures/demo/deployment.yaml'])).stdout)).toBe('Exit 1: 4 findings at or above --fail-on error.');
+    const warnings = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: w}\nspec:\n  revisionHistoryLimit: 0\n';
+    const exceeded = await run(['-', '--max-warnings', '0'], { stdin: warnings });
+    expect([exceeded.code, lastLine(exceeded.stdout)]).toEqual([1, 'Exit 1: 1 warning exceeds --max-warnings 0.']);
+    expect((await run(['-'], { stdin: warnings })).stdout).not.toContain('Exit 1');
+  });
+});
