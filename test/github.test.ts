@@ -81,3 +81,40 @@ describe('the exit explained', () => {
     expect((await run(['-'], { stdin: warnings })).stdout).not.toContain('Exit 1');
   });
 });
+
+describe('several outputs and categories', () => {
+  it('--output writes more formats from the same run, and --category sets SARIF automationDetails', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kubegate-outputs-'));
+    try {
+      const sarifFile = path.join(dir, 'k.sarif');
+      const junitFile = path.join(dir, 'k.xml');
+      const { code, stdout } = await run(['fixtures/demo', '--output', `sarif:${sarifFile}`, '--output', `junit:${junitFile}`, '--category', 'production']);
+      expect(code).toBe(1);
+      expect(stdout).toContain('7 problems');
+      const sarif = JSON.parse(readFileSync(sarifFile, 'utf8')) as Log;
+      expect(sarif.runs[0]!.results).toHaveLength(7);
+      expect(sarif.runs[0]!.automationDetails).toEqual({ id: 'kubegate/production/' });
+      const junit = readFileSync(junitFile, 'utf8');
+      expect(junit).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="kubegate" tests="7" failures="7">\n/);
+      expect(junit).toContain('<testsuite name="fixtures/demo/deployment.yaml" tests="6" failures="6">');
+      expect(junit).toContain('<testcase classname="readiness-probe-missing" name="readiness-probe-missing Deployment/shop/checkout" file="fixtures/demo/deployment.yaml" line="27"><failure type="error" message="Container &quot;checkout&quot; has no readinessProbe');
+      // Every element opened is closed, in order.
+      const stack: string[] = [];
+      for (const [, closing, name, selfClosing] of junit.matchAll(/<(\/?)([a-z-]+)[^>]*?(\/?)>/g)) {
+        if (selfClosing) continue;
+        if (closing) expect(stack.pop()).toBe(name);
+        else stack.push(name!);
+      }
+      expect(stack).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('rejects a malformed --output', async () => {
+    const bad = await run(['fixtures/demo', '--output', 'sarif']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--output must be format:file');
+    expect((await run(['fixtures/demo', '--output', 'xml:x.xml'])).stderr).toContain('--output must be one of text, json, sarif, github, junit');
+  });
+});

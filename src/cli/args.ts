@@ -30,6 +30,9 @@ export interface LintCommandOptions {
   writeBaseline: string | undefined;
   /** The file standard input stands for, so findings on it can be placed in a repository. */
   stdinFilename: string | undefined;
+  /** More reports from the same run, each to a file: `--output sarif:kubegate.sarif`. */
+  outputs: { format: FormatName; file: string }[];
+  category: string | undefined;
 }
 
 /** Which configuration a run uses: searched for from the working directory, a named file, or none. */
@@ -66,6 +69,10 @@ ${formatHelp}
       --print-config <file>        print the configuration that applies to a file, as JSON
       --baseline <file>            hide the findings recorded in this baseline; report only new ones
       --write-baseline <file>      record the current findings as the baseline
+      --output <format:file>       also write a report in another format to a file, from the same
+                                   run (for example --output sarif:kubegate.sarif); repeatable
+      --category <name>            what sets this run's results apart in SARIF (automationDetails.id),
+                                   for uploads per environment or shard
       --stdin-filename <path>      the file standard input stands for, named in findings and SARIF
       --debug                      show the stack trace of an unexpected error
   -h, --help                       show this help
@@ -124,6 +131,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
         baseline: { type: 'string' },
         'write-baseline': { type: 'string' },
         'stdin-filename': { type: 'string' },
+        output: { type: 'string', multiple: true },
+        category: { type: 'string' },
       },
     });
   } catch (error) {
@@ -181,6 +190,12 @@ export function parseCommandLine(argv: readonly string[]): Command {
       baseline: values.baseline,
       writeBaseline: values['write-baseline'],
       stdinFilename: values['stdin-filename'],
+      outputs: (values.output ?? []).map((spec) => {
+        const colon = spec.indexOf(':');
+        if (colon <= 0 || colon === spec.length - 1) throw new UsageError(`--output must be format:file, such as sarif:kubegate.sarif (got "${spec}")`);
+        return { format: oneOf(spec.slice(0, colon), FORMAT_NAMES, '--output'), file: spec.slice(colon + 1) };
+      }),
+      category: values.category,
     },
     debug,
   };

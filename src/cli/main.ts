@@ -125,18 +125,22 @@ async function runLint(options: LintCommandOptions, io: CliIO, debug: boolean): 
 
   const failOn = options.failOnGiven ? options.failOn : config.resolved?.failOn ?? options.failOn;
   const why = failureReason(result.findings, failOn, options.maxWarnings);
-  const reporter = await loadReporter(options.format);
   const info = packageInfo();
-  const chunks = reporter(shown, {
+  const context = (color: boolean) => ({
     tool: { name: TOOL_NAME, version: info.version, informationUri: info.homepage },
     rules: ruleDescriptors(),
     cwd: io.cwd,
-    color: useColor(options, io),
+    color,
     hidden,
     ...(why === undefined ? {} : { failure: why }),
+    ...(options.category === undefined ? {} : { category: options.category }),
   });
+  const reporter = await loadReporter(options.format);
+  const chunks = reporter(shown, context(useColor(options, io)));
   if (options.outputFile !== undefined) writeReport(options.outputFile, chunks, io);
   else for (const block of inBlocks(chunks)) io.stdout(block);
+  // The same run in other formats, each to its file (text on the terminal, SARIF for upload).
+  for (const output of options.outputs) writeReport(output.file, (await loadReporter(output.format))(shown, context(false)), io);
 
   // File names come from the input: escaped like the text report, so they cannot drive the terminal.
   for (const notice of loaded.notices) io.stderr(`kubegate: ${escapeControl(notice)}\n`);

@@ -9,6 +9,7 @@ export const REPORT_FORMATS = {
   json: { description: 'one object per finding, for scripts', load: async () => (await import('./json.js')).jsonChunks },
   sarif: { description: 'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers', load: async () => wholeReport((await import('./sarif.js')).sarifReporter) },
   github: { description: 'GitHub Actions workflow commands: one annotation per finding', load: async () => (await import('./github.js')).githubChunks },
+  junit: { description: 'JUnit XML: a test suite per file, a failed case per finding', load: async () => (await import('./junit.js')).junitChunks },
 } as const satisfies Record<string, { description: string; load: () => Promise<ChunkedReporter> }>;
 
 /** A format whose text is made in one piece (SARIF is one JSON document with cross-references). */

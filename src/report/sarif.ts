@@ -130,6 +130,8 @@ export function toSarif(result: LintResult, context: ReportContext): Log {
           },
         },
         invocations: [invocation],
+        // Code scanning keeps one set of alerts per category: runs per environment or shard each name theirs.
+        automationDetails: { id: `kubegate/${context.category ? `${context.category}/` : ''}` },
         originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(context.cwd) } },
         columnKind: 'utf16CodeUnits',
         results,

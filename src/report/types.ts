@@ -18,6 +18,8 @@ export interface ReportContext {
   hidden?: number;
   /** Why the run fails on its findings (`2 warnings exceed --max-warnings 0`), for reports that end with a summary. */
   failure?: string;
+  /** What separates this run's results from other runs' (one per environment, one per shard) where reports are uploaded. */
+  category?: string;
 }
 
 /** A reporter is pure: it turns one run into the text to write, and never writes it itself. */
