@@ -2,23 +2,39 @@ import { createHash } from 'node:crypto';
 import { formatPath } from './format.js';
 import type { Finding } from './types.js';
 
+/** What tells one problem from another, whatever form an identity is written in. */
+export interface IdentityParts {
+  resource?: { kind: string; namespace: string; name: string; path: string };
+  /** Sorted by key; given when the finding has no path into a resource, as a parse problem has. */
+  data?: [string, string | number][];
+}
+
 /**
- * Which problem a finding is, across runs: rule, message id, file, resource and path. Never the
- * message text (rewording a message must not reopen every alert) and never a line number (an edit
- * above a finding must not close it and open a new one). `apiVersion` is left out, so migrating
- * an object to a newer API keeps its alerts. Parse findings have no resource; their data (the
- * duplicated key, the syntax error) tells them apart instead.
+ * Which problem a finding is, across runs: message id, resource and path. Never the message text
+ * (rewording a message must not reopen every alert) and never a line number (an edit above a
+ * finding must not close it and open a new one). `apiVersion` is left out, so migrating an object
+ * to a newer API keeps its alerts. Without a path (a parse problem, even one that names its
+ * resource) the data (the duplicated key, the syntax error) tells problems apart.
  */
-export function findingIdentity(finding: Finding, file: string = finding.file): string {
-  const parts = [finding.ruleId, finding.messageId, file];
+export function identityParts(finding: Finding): IdentityParts {
+  const parts: IdentityParts = {};
   if (finding.resource) {
     const { kind, namespace, name } = finding.resource;
-    parts.push(kind, namespace ?? '', name, formatPath(finding.path ?? []));
+    parts.resource = { kind, namespace: namespace ?? '', name, path: formatPath(finding.path ?? []) };
   }
-  // Without a path (a parse problem, even one that names its resource) the data tells problems apart.
   if ((!finding.resource || !finding.path) && finding.data) {
-    for (const key of Object.keys(finding.data).sort()) parts.push(`${key}=${finding.data[key]}`);
+    const data = finding.data;
+    parts.data = Object.keys(data).sort().map((key) => [key, data[key]!]);
   }
+  return parts;
+}
+
+/** The identity of a finding in one string, with its rule and file. */
+export function findingIdentity(finding: Finding, file: string = finding.file): string {
+  const { resource, data } = identityParts(finding);
+  const parts: (string | number)[] = [finding.ruleId, finding.messageId, file];
+  if (resource) parts.push(resource.kind, resource.namespace, resource.name, resource.path);
+  for (const [key, value] of data ?? []) parts.push(`${key}=${value}`);
   return parts.join('\u0000');
 }
 

@@ -1,4 +1,4 @@
-import { formatPath } from '../core/format.js';
+import { identityParts } from '../core/fingerprint.js';
 import type { Finding, Suppression } from '../core/types.js';
 
 /**
@@ -92,17 +92,13 @@ function token(value: string | number): string {
  * quote or an `=` is JSON-quoted, so two identities `findingIdentity` tells apart never share a key.
  */
 export function baselineIdentity(finding: Finding): string {
+  const { resource, data } = identityParts(finding);
   const parts = [token(finding.messageId)];
-  if (finding.resource) {
-    const { kind, namespace, name } = finding.resource;
-    parts.push([kind, ...(namespace ? [namespace] : []), name].map(token).join('/'));
-    const path = formatPath(finding.path ?? []);
-    if (path !== '') parts.push(path);
+  if (resource) {
+    parts.push([resource.kind, ...(resource.namespace ? [resource.namespace] : []), resource.name].map(token).join('/'));
+    if (resource.path !== '') parts.push(resource.path);
   }
-  // As in findingIdentity: without a path, the data tells problems apart.
-  if ((!finding.resource || !finding.path) && finding.data) {
-    for (const key of Object.keys(finding.data).sort()) parts.push(`${token(key)}=${token(finding.data[key]!)}`);
-  }
+  for (const [key, value] of data ?? []) parts.push(`${token(key)}=${token(value)}`);
   return parts.join(' ');
 }
 

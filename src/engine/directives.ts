@@ -1,6 +1,6 @@
 import type { FindingOrigin, ObjectPath, Range, ResourceRef, Source } from '../core/types.js';
 import { isObject, resourceRef, type Resource } from '../model/resource.js';
-import { positionText } from '../parse/parse.js';
+import { helmSource, positionText } from '../parse/parse.js';
 import type { Diagnostic } from './model.js';
 import type { SuppressionDirective } from './suppress.js';
 
@@ -222,7 +222,7 @@ export function scanComments(source: Source, written: WrittenSuppression[], prob
       block = undefined;
     }
     if (content.startsWith('#')) {
-      if (content.startsWith('# Source: ')) templateSource = content.slice('# Source: '.length).trim();
+      templateSource = helmSource(content) ?? templateSource;
       const match = DIRECTIVE.exec(content.trimEnd());
       if (!match) continue;
       const place = placeOf(line, indent, indent + content.trimEnd().length);
@@ -344,7 +344,7 @@ export function readAnnotations(resource: Resource, written: WrittenSuppression[
   };
   for (const [key, value] of Object.entries(annotations)) {
     if (key === IGNORE_ANNOTATION) {
-      readIgnore(resource, value, annotations[IGNORE_REASON_ANNOTATION], written, problems);
+      readIgnore(resource, target, value, annotations[IGNORE_REASON_ANNOTATION], written, problems);
     } else if (key.startsWith(KUBE_LINTER_CHECK)) {
       honour('kube-linter', [key.slice(KUBE_LINTER_CHECK.length)], value);
     } else if (key === KUBE_LINTER_ALL) {
@@ -359,7 +359,7 @@ export function readAnnotations(resource: Resource, written: WrittenSuppression[
   for (const directive of peers.values()) migrated.push(directive);
 }
 
-function readIgnore(resource: Resource, value: unknown, reasonValue: unknown, written: WrittenSuppression[], problems: Diagnostic[]): void {
+function readIgnore(resource: Resource, target: SuppressionDirective['resource'], value: unknown, reasonValue: unknown, written: WrittenSuppression[], problems: Diagnostic[]): void {
   const path: ObjectPath = ['metadata', 'annotations', IGNORE_ANNOTATION];
   const place: DirectivePlace = {
     file: resource.document.file,
@@ -373,7 +373,6 @@ function readIgnore(resource: Resource, value: unknown, reasonValue: unknown, wr
     return;
   }
   const justification = typeof reasonValue === 'string' ? reasonValue.trim() : NO_REASON;
-  const target = { kind: resource.kind, namespace: resource.namespace ?? '', name: resource.name };
   const directives = ruleList(value).map((ruleId): SuppressionDirective => ({
     kind: 'annotation',
     justification,

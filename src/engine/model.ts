@@ -117,16 +117,19 @@ function failedPiece(source: Source, error: unknown): ModelPiece {
  * inputs (drift) build models without linting them.
  */
 export function buildModel(sources: Iterable<Source>): Model {
-  const model: Model = { fileCount: 0, failures: [], resources: [], index: new ResourceIndex([]), diagnostics: [], skips: [] };
+  let fileCount = 0;
+  const resources: Resource[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const skips: Skip[] = [];
+  const failures: InternalError[] = [];
   for (const source of sources) {
-    model.fileCount++;
+    fileCount++;
     for (const piece of readSource(source)) {
-      for (const resource of piece.resources) model.resources.push(resource);
-      for (const diagnostic of piece.diagnostics) model.diagnostics.push(diagnostic);
-      for (const skip of piece.skips) model.skips.push(skip);
-      if (piece.failure) model.failures.push(piece.failure);
+      for (const resource of piece.resources) resources.push(resource);
+      for (const diagnostic of piece.diagnostics) diagnostics.push(diagnostic);
+      for (const skip of piece.skips) skips.push(skip);
+      if (piece.failure) failures.push(piece.failure);
     }
   }
-  model.index = new ResourceIndex(model.resources);
-  return model;
+  return { fileCount, failures, resources, index: new ResourceIndex(resources), diagnostics, skips };
 }

@@ -446,6 +446,11 @@ function findUnrenderedValues(root: unknown): ObjectPath[] {
   return found;
 }
 
+/** The template Helm names in a `# Source: chart/templates/x.yaml` line (already trimmed), if it is one. */
+export function helmSource(line: string): string | undefined {
+  return line.startsWith('# Source: ') ? line.slice('# Source: '.length).trim() : undefined;
+}
+
 /**
  * What precedes a document's content: the line where the content starts (a span begins at its
  * `---` marker or at the top of the file, often followed by comments) and Helm's `# Source:`
@@ -458,7 +463,8 @@ function documentHead(text: string, span: DocumentSpan): { line: number; templat
   while (at < span.end) {
     const newline = text.indexOf('\n', at);
     const content = text.slice(at, newline === -1 || newline > span.end ? span.end : newline).trim();
-    if (content.startsWith('# Source: ')) templateSource = content.slice('# Source: '.length).trim();
+    const source = helmSource(content);
+    if (source !== undefined) templateSource = source;
     else if (content !== '' && !content.startsWith('#') && !content.startsWith('---')) break;
     if (newline === -1) break;
     at = newline + 1;
