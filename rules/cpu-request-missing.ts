@@ -6,6 +6,7 @@ export default createRule({
     id: 'cpu-request-missing',
     category: 'resources',
     severity: 'warning',
+    precision: 'high',
     description: 'A container has no CPU request.',
     rationale: 'The scheduler places pods by their requests: a container without a CPU request counts as needing none, so it lands on nodes that are already busy and gets almost no CPU time when the node is contended. A HorizontalPodAutoscaler on CPU utilization cannot compute a percentage for it and stops scaling. Init containers count too: the pod reserves the larger of its largest init request and the sum of its app requests, so an init container without one runs on capacity nobody reserved.',
     remediation: 'Set `resources.requests.cpu` to what the container uses under normal load (for example `250m`). A `limits.cpu` alone also works: the API server then copies it into the request.',

@@ -102,6 +102,7 @@ export default createRule({
     id: 'invalid-quantity',
     category: 'resources',
     severity: 'error',
+    precision: 'very-high',
     description: 'A resource request or limit is not a valid quantity, or is one that almost certainly means something else than intended.',
     rationale: 'The API server rejects a pod whose requests or limits do not parse (`512MB`, `1 Gi`, `2gb`) or are negative, so its controller never creates it. Other values parse but mean what nobody wants: `memory: 512m` is 0.512 bytes (m is milli), `memory: 512` is 512 bytes, `cpu: 500` is 500 cores and leaves the pod Pending (many cores are trusted when the container asks for memory to match, as GPU and TPU workloads do), `cpu: 100u` is rounded up to one millicore. Such containers fail to start, are OOM-killed at once, or never schedule. Init containers are checked too: their values are validated and scheduled the same way.',
     remediation: 'Write memory and storage in binary units (`256Mi`, `2Gi`) and CPU in millicores (`250m`) or cores (`0.5`, `2`). Units are case-sensitive: `Mi`, not `mi` or `MB`.',

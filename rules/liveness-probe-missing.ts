@@ -6,6 +6,7 @@ export default createRule({
     id: 'liveness-probe-missing',
     category: 'probes',
     severity: 'warning',
+    precision: 'medium',
     description: 'A serving container has no liveness probe.',
     rationale: 'A process that deadlocks, exhausts a thread pool or wedges its event loop keeps running, so the kubelet never restarts it; with a readiness probe it silently drops out of the Service, and the workload serves with fewer pods (or none) until someone restarts it by hand.',
     remediation: 'Add `livenessProbe` that fails only when the process is stuck (a cheap endpoint that does not depend on databases or other services), and make it more tolerant than the readiness probe (a higher `failureThreshold`). Jobs, CronJobs, run-once Pods (restartPolicy Never or OnFailure) and init containers need none.',

@@ -73,6 +73,7 @@ export default createRule({
     id: 'liveness-probe-same-as-readiness',
     category: 'probes',
     severity: 'warning',
+    precision: 'high',
     description: 'A liveness probe repeats the readiness probe with no extra tolerance.',
     rationale: 'When an app is overloaded its readiness probe starts failing, which is right: the pod leaves the Service until it catches up. A liveness probe that runs the same check on the same schedule fails at that very moment, so the kubelet restarts pods exactly when they are busy, the survivors take their load, fail in turn, and the outage cascades. The rule compares the check itself (httpGet, tcpSocket, grpc or exec, with API defaults filled in and named ports resolved) and the three fields that decide how soon a failing probe acts: failureThreshold, periodSeconds and timeoutSeconds. A liveness probe on the same check that is more tolerant in any of them (the recommended pattern) is not flagged; one that is equal or stricter in all three is. initialDelaySeconds is ignored: it only postpones the first probe.',
     remediation: 'Keep the check if it is cheap, but make the liveness probe more tolerant than readiness, typically a higher `failureThreshold` (for example 6 against 3), so only a process that stays stuck is restarted. Better still, point liveness at an endpoint that fails only when the process itself is wedged, never because a dependency or the load is.',

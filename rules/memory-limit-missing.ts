@@ -7,6 +7,7 @@ export default createRule({
     id: 'memory-limit-missing',
     category: 'resources',
     severity: 'warning',
+    precision: 'high',
     description: 'A container has no memory limit.',
     rationale: 'A container without a memory limit can grow until the node runs out of memory: the kernel then OOM-kills processes and the kubelet evicts pods, often other workloads that stayed within their requests. A leak in one release takes down its neighbours. Init containers count too: a migration or download step without a limit can exhaust the node while it runs.',
     remediation: 'Set `resources.limits.memory` to the most the container may use (often equal to its memory request, which also makes the pod\'s memory use predictable). Exceeding it OOM-kills only this container.',

@@ -6,6 +6,7 @@ export default createRule({
     id: 'memory-request-missing',
     category: 'resources',
     severity: 'warning',
+    precision: 'high',
     description: 'A container has no memory request.',
     rationale: 'The scheduler places pods by their requests: a container without a memory request counts as needing none, so it lands on nodes with no memory to spare. When such a node runs short, the kubelet evicts first the pods using more than they requested, and with no request every byte is more. Init containers count too: the pod reserves the larger of its largest init request and the sum of its app requests, so an init container without one runs on memory nobody reserved.',
     remediation: 'Set `resources.requests.memory` to what the container uses under normal load (for example `256Mi`). A `limits.memory` alone also works: the API server then copies it into the request.',

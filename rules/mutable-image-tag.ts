@@ -22,8 +22,10 @@ export default createRule({
     id: 'mutable-image-tag',
     category: 'images',
     severity: 'warning',
+    precision: 'high',
+    securitySeverity: 3.5,
     description: 'A container image has no tag or a moving tag such as `latest`, and no digest.',
-    rationale: 'An untagged or `latest` image names whatever was pushed last, not a build: each node runs the image it happened to pull, so two replicas of one Deployment can run different code, and "redeploy the previous version" becomes guesswork because the manifest never said which version ran.',
+    rationale: 'An untagged or `latest` image names whatever was pushed last, not a build: each node runs the image it happened to pull, so two replicas of one Deployment can run different code, and "redeploy the previous version" becomes guesswork because the manifest never said which version ran. Anyone who can push to the registry can also repoint the tag at an image nobody reviewed, and every restarted pod runs it.',
     remediation: 'Pin every image to a version tag (`app:1.4.2`) or a digest (`app@sha256:…`, optionally after the tag), and change it on each release.',
     messages: {
       untagged: 'Container "{{container}}" uses image "{{image}}" with no tag, which means whatever `latest` was when each node pulled it: nodes can run different builds and rolling back to the previous version becomes guesswork. Pin a version tag or a digest (@sha256:...).',

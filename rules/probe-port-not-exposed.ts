@@ -7,6 +7,7 @@ export default createRule({
     id: 'probe-port-not-exposed',
     category: 'probes',
     severity: 'error',
+    precision: 'very-high',
     description: 'A probe targets a named port its container does not declare.',
     rationale: 'The kubelet resolves a named probe port only from the ports of the probed container itself; a name it cannot find fails the probe on every attempt, so the pod never becomes ready (or is restarted forever by a liveness probe) while the app itself is healthy. A probe on a port number is not checked here: the app may well listen on a number it does not declare, so probe-port-undeclared reports that case as a hint.',
     remediation: 'Point the probe at a `ports[].name` the same container declares, or at the port number. When the name is declared on another container of the pod, move the probe or the port so they belong to the same container. `grpc.port` accepts only a number.',

@@ -22,6 +22,7 @@ export default createRule({
     id: 'probe-port-undeclared',
     category: 'probes',
     severity: 'info',
+    precision: 'medium',
     description: 'A probe checks a port number its container does not declare.',
     rationale: 'Declaring every port a container serves documents it and lets Services and NetworkPolicies refer to it by name. A probe on a number missing from a container that lists its other ports is either such an undeclared port (often a health or metrics port the app serves without declaring it, in which case the probe works) or a typo or a port the app has since moved away from, in which case the probe fails on every attempt. The rule cannot tell which, hence its low severity; it stays silent when the container declares no port numbers at all, when the probe sets its own host, or when the number appears in the container\'s command, args or env.',
     remediation: 'If the app serves the port, add it to the container\'s `ports` with a name (and point the probe at that name if you like). Otherwise correct the probe\'s port to the one the app listens on.',

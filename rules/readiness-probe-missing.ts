@@ -6,6 +6,7 @@ export default createRule({
     id: 'readiness-probe-missing',
     category: 'probes',
     severity: 'error',
+    precision: 'high',
     description: 'A serving container has no readiness probe.',
     rationale: 'Without a readiness probe a pod receives traffic as soon as its process starts, and a rolling update counts a crashing or still-booting pod as available: a broken release replaces every healthy pod and the rollout still reports success.',
     remediation: 'Add `readinessProbe` (an `httpGet` on a health endpoint, or `tcpSocket`/`grpc`/`exec`) that succeeds only when the container can serve. Jobs, CronJobs, run-once Pods (restartPolicy Never or OnFailure) and init containers need none.',

@@ -10,6 +10,7 @@ export default createRule({
     id: 'request-exceeds-limit',
     category: 'resources',
     severity: 'error',
+    precision: 'very-high',
     description: 'A container requests more of a resource than its limit allows.',
     rationale: 'The API server rejects a pod whose request for any resource (CPU, memory, ephemeral storage, ...) is above its limit. For a Deployment the ReplicaSet then fails to create every pod, the rollout never progresses and only the ReplicaSet\'s events say why. Init containers are validated the same way.',
     remediation: 'Lower the request to the limit or less, or raise the limit. Requests are what the scheduler reserves; limits are the most the container may use.',

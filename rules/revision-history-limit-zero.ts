@@ -18,6 +18,7 @@ export default createRule({
     id: 'revision-history-limit-zero',
     category: 'rollout',
     severity: 'warning',
+    precision: 'high',
     description: '`spec.revisionHistoryLimit: 0` keeps no earlier revision to roll back to.',
     rationale: 'A Deployment or Argo Rollout rolls back by scaling an old ReplicaSet up again, a StatefulSet or DaemonSet by reapplying an old ControllerRevision. With `revisionHistoryLimit: 0` the controller deletes them all after each rollout, so when a release goes bad `kubectl rollout undo` fails with nothing to return to, and the previous version has to be reconstructed by hand under pressure.',
     remediation: 'Remove `revisionHistoryLimit` (the default keeps 10 revisions) or set it to a small positive number such as 3.',

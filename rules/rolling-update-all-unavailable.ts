@@ -9,6 +9,7 @@ export default createRule({
     id: 'rolling-update-all-unavailable',
     category: 'rollout',
     severity: 'error',
+    precision: 'very-high',
     description: 'A rolling update\'s `maxUnavailable` lets every replica (or every node\'s daemon pod) go down at once.',
     rationale: 'A rolling update protects availability only while some old pods keep serving until new ones pass their readiness checks. When `maxUnavailable` covers every replica, the controller may stop them all at the start, so a broken image or a missing config value replaces every healthy pod and the service is down until someone notices. Kubernetes rounds a Deployment\'s percentage down, so only 100% or more is certain without `spec.replicas`; with `maxSurge` also resolving to 0 it raises `maxUnavailable` to 1, which is every pod of a single-replica Deployment.',
     remediation: 'Keep `maxUnavailable` below the replica count (the default 25% does) and let `maxSurge` start new pods first; for a single replica use `maxUnavailable: 0` with `maxSurge: 1`. For a DaemonSet use a small number or percentage such as 1 or 10%.',

@@ -7,6 +7,7 @@ export default createRule({
     id: 'rolling-update-no-progress',
     category: 'rollout',
     severity: 'error',
+    precision: 'very-high',
     description: 'A Deployment\'s rolling update sets both `maxSurge` and `maxUnavailable` to 0.',
     rationale: 'With no surge a rolling update cannot start a new pod before an old one stops, and with no unavailability it cannot stop one first, so it could never make progress. The API server therefore rejects the Deployment ("may not be 0 when `maxSurge` is 0") and the release fails at apply time, often late in a pipeline.',
     remediation: 'Set `maxSurge: 1` (start each new pod before stopping an old one: no capacity lost) or `maxUnavailable: 1` (stop one first: no extra pods needed).',

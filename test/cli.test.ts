@@ -89,6 +89,19 @@ describe('kubegate on the demo app', () => {
     expect(log.version).toBe('2.1.0');
     expect(log.runs[0]!.results.length).toBeGreaterThan(3);
   });
+
+  it('gives each rule in SARIF its help with the rule\'s own example, before and after', async () => {
+    const out = path.join(scratch, 'help.sarif');
+    await run(['fixtures/demo', '--output', `sarif:${out}`]);
+    const log = JSON.parse(readFileSync(out, 'utf8')) as { runs: Array<{ tool: { driver: { rules: Array<{ id: string; help: { text: string; markdown: string } }> } } }> };
+    const readiness = log.runs[0]!.tool.driver.rules.find((rule) => rule.id === 'readiness-probe-missing')!;
+    const invalid = readFileSync(path.join(ROOT, 'docs/examples/readiness-probe-missing/invalid.yaml'), 'utf8');
+    const valid = readFileSync(path.join(ROOT, 'docs/examples/readiness-probe-missing/valid.yaml'), 'utf8');
+    expect(readiness.help.markdown).toContain('#### Why it matters');
+    expect(readiness.help.markdown).toContain(`Reported:\n\n\`\`\`yaml\n${invalid}`);
+    expect(readiness.help.markdown).toContain(`Fixed:\n\n\`\`\`yaml\n${valid}`);
+    expect(readiness.help.text).toContain('How to fix:');
+  });
 });
 
 describe('exit codes and thresholds', () => {

@@ -39,6 +39,12 @@ function checkDescriptor(meta: RuleDescriptor): void {
     expect(field).toMatch(/[.)]$/);
   }
   expect(meta.description).not.toContain('\n');
+  // Code scanning ranks alerts by precision, so every built-in rule states its own.
+  expect(['very-high', 'high', 'medium', 'low']).toContain(meta.precision);
+  if (meta.securitySeverity !== undefined) {
+    expect(meta.securitySeverity).toBeGreaterThanOrEqual(0.1);
+    expect(meta.securitySeverity).toBeLessThanOrEqual(10);
+  }
   expect(Object.keys(meta.messages).length).toBeGreaterThan(0);
   for (const [messageId, message] of Object.entries(meta.messages)) {
     expect(messageId).toMatch(/^[a-z][A-Za-z0-9]*$/);

@@ -219,12 +219,15 @@ describe('sarif reporter', () => {
       name: 'ReadinessProbeMissing',
       shortDescription: { text: meta.description },
       fullDescription: { text: meta.rationale },
-      help: { text: meta.remediation, markdown: meta.remediation },
+      help: { text: `${meta.rationale}\n\n${meta.remediation}`, markdown: `${meta.rationale}\n\n**How to fix.** ${meta.remediation}` },
       helpUri: 'https://github.com/kubegate/kubegate/blob/main/docs/rules.md#readiness-probe-missing',
       defaultConfiguration: { level: 'error' },
-      properties: { category: 'probes', tags: ['kubernetes', 'probes'] },
+      properties: { category: 'probes', tags: ['kubernetes', 'probes'], precision: 'high', 'problem.severity': 'error' },
     });
     expect(readiness.helpUri).toBe(builtinRuleDocsUrl('readiness-probe-missing'));
+    // A security rule carries the score GitHub turns into low/medium/high/critical.
+    const image = driver.rules!.find((rule) => rule.id === 'mutable-image-tag')!;
+    expect(image.properties).toMatchObject({ tags: ['kubernetes', 'images', 'security'], 'security-severity': '3.5', precision: 'high' });
     expect(sarifRun.columnKind).toBe('utf16CodeUnits');
     expect(sarifRun.invocations).toEqual([{ executionSuccessful: true }]);
     expect(sarifRun.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: `${pathToFileURL(CWD).href}/` } });

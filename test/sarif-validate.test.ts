@@ -9,6 +9,7 @@ import type { Log, Result } from 'sarif';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rules } from '../rules/index.js';
 import type { LintResult } from '../src/core/types.js';
+import { readExamples, ruleHelp } from '../src/docs/rule-docs.js';
 import { DIAGNOSTIC_LIST } from '../src/engine/diagnostics.js';
 import { lint } from '../src/engine/lint.js';
 import { describeRule } from '../src/engine/rule.js';
@@ -25,6 +26,11 @@ const context: ReportContext = {
   rules: [...DIAGNOSTIC_LIST, ...rules.map((rule) => describeRule(rule.meta))],
   cwd: CWD,
   color: false,
+  // The long help with each rule's examples, as the CLI gives it, so the validators see real Markdown.
+  help: (id) => {
+    const meta = context.rules.find((rule) => rule.id === id);
+    return meta ? ruleHelp(meta, readExamples(ROOT, id)) : undefined;
+  },
 };
 
 const DEPLOYMENT = [

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { SEVERITIES, type Severity } from '../core/types.js';
 import { FORMAT_NAMES, REPORT_FORMATS, type FormatName } from '../report/index.js';
+import type { Shard } from '../load/shard.js';
 
 export type Command =
   | { name: 'lint'; options: LintCommandOptions; debug: boolean }
@@ -33,6 +34,7 @@ export interface LintCommandOptions {
   /** More reports from the same run, each to a file: `--output sarif:kubegate.sarif`. */
   outputs: { format: FormatName; file: string }[];
   category: string | undefined;
+  shard: Shard | undefined;
 }
 
 /** Which configuration a run uses: searched for from the working directory, a named file, or none. */
@@ -74,6 +76,8 @@ ${formatHelp}
       --category <name>            what sets this run's results apart in SARIF (automationDetails.id),
                                    for uploads per environment or shard
       --stdin-filename <path>      the file standard input stands for, named in findings and SARIF
+      --shard <i/n>                lint only shard i of n (1-based) of the inputs, split by chart,
+                                   overlay or top-level folder, for a CI matrix
       --debug                      show the stack trace of an unexpected error
   -h, --help                       show this help
   -v, --version                    show the version
@@ -102,6 +106,17 @@ export function parseSize(text: string): number {
     throw new UsageError(`--max-file-size must be a size such as 64MiB, 10MB or 500000 (got "${text}")`);
   }
   return Math.floor(Number(match[1]) * unit);
+}
+
+/** `2/4`: the second of four shards. */
+function parseShard(text: string): Shard {
+  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const index = match ? Number(match[1]) : NaN;
+  const count = match ? Number(match[2]) : NaN;
+  if (!match || count < 1 || index < 1 || index > count || count > 10000) {
+    throw new UsageError(`--shard must be i/n with 1 <= i <= n, such as 2/4 (got "${text}")`);
+  }
+  return { index, count };
 }
 
 export function parseCommandLine(argv: readonly string[]): Command {
@@ -133,6 +148,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
         'stdin-filename': { type: 'string' },
         output: { type: 'string', multiple: true },
         category: { type: 'string' },
+        shard: { type: 'string' },
       },
     });
   } catch (error) {
@@ -196,6 +212,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
         return { format: oneOf(spec.slice(0, colon), FORMAT_NAMES, '--output'), file: spec.slice(colon + 1) };
       }),
       category: values.category,
+      shard: values.shard === undefined ? undefined : parseShard(values.shard),
     },
     debug,
   };

@@ -2,7 +2,7 @@ import { appendFileSync, closeSync, existsSync, openSync, readFileSync, writeFil
 import path from 'node:path';
 import { rules } from '../../rules/index.js';
 import { TOOL_NAME } from '../core/tool.js';
-import { isActive, SEVERITY_RANK, type Finding, type LintResult, type RuleDescriptor, type Severity } from '../core/types.js';
+import { isActive, SEVERITY_RANK, type Finding, type LintResult, type RuleDescriptor, type RuleHelp, type Severity } from '../core/types.js';
 import { applyBaseline, BaselineError, createBaseline, parseBaseline, serializeBaseline } from '../engine/baseline.js';
 import { DIAGNOSTIC_LIST } from '../engine/diagnostics.js';
 import { lint } from '../engine/lint.js';
@@ -110,6 +110,7 @@ async function runLint(options: LintCommandOptions, io: CliIO, debug: boolean): 
     followSymlinks: options.followSymlinks,
     ...(options.stdinFilename === undefined ? {} : { stdinPath: options.stdinFilename }),
     ...(options.maxFileBytes === undefined ? {} : { maxFileBytes: options.maxFileBytes }),
+    ...(options.shard === undefined ? {} : { shard: options.shard }),
   });
   const config = await runConfig(options.config, options.rules, io.cwd);
   const ignored = config.resolved?.ignored;
@@ -126,6 +127,10 @@ async function runLint(options: LintCommandOptions, io: CliIO, debug: boolean): 
   const failOn = options.failOnGiven ? options.failOn : config.resolved?.failOn ?? options.failOn;
   const why = failureReason(result.findings, failOn, options.maxWarnings);
   const info = packageInfo();
+  const help = [options.format, ...options.outputs.map((output) => output.format)].includes('sarif') ? await ruleHelpLookup() : undefined;
+  // Each shard's results replace only that shard's alerts where they are uploaded.
+  const shardName = options.shard && `shard-${options.shard.index}-of-${options.shard.count}`;
+  const category = [options.category, shardName].filter(Boolean).join('/') || undefined;
   const context = (color: boolean) => ({
     tool: { name: TOOL_NAME, version: info.version, informationUri: info.homepage },
     rules: ruleDescriptors(),
@@ -133,7 +138,8 @@ async function runLint(options: LintCommandOptions, io: CliIO, debug: boolean): 
     color,
     hidden,
     ...(why === undefined ? {} : { failure: why }),
-    ...(options.category === undefined ? {} : { category: options.category }),
+    ...(category === undefined ? {} : { category }),
+    ...(help ? { help } : {}),
   });
   const reporter = await loadReporter(options.format);
   const chunks = reporter(shown, context(useColor(options, io)));
@@ -267,6 +273,17 @@ function listRules(io: CliIO): number {
   const line = (row: string[]) => row.map((cell, column) => (column < 3 ? cell.padEnd(widths[column]!) : cell)).join('  ');
   io.stdout(`${[header, ...rows].map(line).join('\n')}\n`);
   return EXIT_OK;
+}
+
+/** Only SARIF carries each rule's long help; its examples are read from the package's docs only then. */
+async function ruleHelpLookup(): Promise<(ruleId: string) => RuleHelp | undefined> {
+  const { readExamples, ruleHelp } = await import('../docs/rule-docs.js');
+  const root = packageInfo().root;
+  const byId = new Map(ruleDescriptors().map((meta) => [meta.id, meta]));
+  return (ruleId) => {
+    const meta = byId.get(ruleId);
+    return meta ? ruleHelp(meta, readExamples(root, ruleId)) : undefined;
+  };
 }
 
 async function explainRule(ruleId: string, io: CliIO): Promise<number> {

@@ -156,9 +156,28 @@ export interface RuleDescriptor {
   /** What to do about it. */
   remediation: string;
   messages: Readonly<Record<string, string>>;
+  /**
+   * How often a finding is a real problem, in SARIF's terms: `very-high` when the input is wrong
+   * by definition (a quantity that cannot parse), `medium` when the finding depends on intent the
+   * manifest cannot show. Code scanning ranks and filters alerts by it.
+   */
+  precision?: Precision;
+  /**
+   * For rules that find security weaknesses: a CVSS-like score from 0.1 to 10 that GitHub shows as
+   * low (< 4), medium (< 7), high (< 9) or critical. Its presence makes the rule a security rule.
+   */
+  securitySeverity?: number;
   docsUrl?: string;
   fixable?: boolean;
 }
+
+/** A rule's help as reports show it: plain text and Markdown with the same content. */
+export interface RuleHelp {
+  text: string;
+  markdown: string;
+}
+
+export type Precision = 'very-high' | 'high' | 'medium' | 'low';
 
 export function isActive(finding: Finding): boolean {
   return finding.suppressions === undefined || finding.suppressions.length === 0;

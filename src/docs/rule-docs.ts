@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES_DOC_PATH } from '../core/tool.js';
-import type { RuleDescriptor, Source } from '../core/types.js';
+import type { RuleDescriptor, RuleHelp, Source } from '../core/types.js';
 import { DIAGNOSTIC_LIST } from '../engine/diagnostics.js';
 import { lint } from '../engine/lint.js';
 import type { AnyRule, OptionsSchema } from '../engine/rule.js';
@@ -92,6 +92,8 @@ export function ruleDocMarkdown(entry: DocEntry, examples: Examples | undefined,
     '',
     `- Severity: ${meta.severity}`,
     `- Category: ${meta.category}`,
+    ...(meta.precision ? [`- Precision: ${meta.precision}`] : []),
+    ...(meta.securitySeverity !== undefined ? [`- Security severity: ${meta.securitySeverity.toFixed(1)}`] : []),
     `- Applies to: ${entry.appliesTo}`,
     '',
     '### Why',
@@ -111,6 +113,22 @@ export function ruleDocMarkdown(entry: DocEntry, examples: Examples | undefined,
   function exampleMarkdown(label: string, example: Example): string[] {
     return [`${label}:`, '', fenced(example.shown, 'yaml'), '', reportedMarkdown(exampleFindings(meta.id, example.source, rules)), ''];
   }
+}
+
+/**
+ * The help a SARIF viewer shows beside an alert: why, how to fix, and the rule's own example
+ * before and after, so a reviewer can act without leaving the pull request.
+ */
+export function ruleHelp(meta: RuleDescriptor, examples: Examples | undefined): RuleHelp {
+  const docs = meta.docsUrl ? [`Documentation: ${meta.docsUrl}`] : [];
+  const markdownExample = examples
+    ? ['#### Example', '', 'Reported:', '', fenced(examples.invalid.shown, 'yaml'), '', 'Fixed:', '', fenced(examples.valid.shown, 'yaml'), '']
+    : [];
+  const textExample = examples ? ['Example (reported):', indent(examples.invalid.shown), '', 'Example (fixed):', indent(examples.valid.shown), ''] : [];
+  return {
+    markdown: [meta.description, '', '#### Why it matters', '', meta.rationale, '', '#### How to fix', '', meta.remediation, '', ...markdownExample, ...(meta.docsUrl ? [`[Documentation](${meta.docsUrl})`] : [])].join('\n'),
+    text: [meta.description, '', 'Why it matters:', indent(meta.rationale, '  '), '', 'How to fix:', indent(meta.remediation, '  '), '', ...textExample, ...docs].join('\n'),
+  };
 }
 
 function indent(text: string, prefix = '    '): string {

@@ -116,6 +116,8 @@ export function describeRule(meta: RuleDescriptor): RuleDescriptor {
     remediation: meta.remediation,
     messages: meta.messages,
   };
+  if (meta.precision !== undefined) descriptor.precision = meta.precision;
+  if (meta.securitySeverity !== undefined) descriptor.securitySeverity = meta.securitySeverity;
   if (meta.docsUrl !== undefined) descriptor.docsUrl = meta.docsUrl;
   if (meta.fixable !== undefined) descriptor.fixable = meta.fixable;
   return descriptor;

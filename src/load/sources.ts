@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Source } from '../core/types.js';
 import { decodeSource } from './decode.js';
 import { globLibrary } from './lazy-glob.js';
+import { patternRoot, planShard, type Shard } from './shard.js';
 
 export const MANIFEST_EXTENSIONS: readonly string[] = ['.yaml', '.yml', '.json'];
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
@@ -23,6 +24,8 @@ export interface LoadOptions {
   followSymlinks?: boolean;
   /** The name standard input's findings carry (a path relative to `cwd`), instead of `<stdin>`. */
   stdinPath?: string;
+  /** Lint only this shard of the inputs, split by application (`--shard 2/4`). */
+  shard?: Shard;
 }
 
 export interface LoadResult {
@@ -183,7 +186,7 @@ export async function openSources(inputs: readonly string[], options: LoadOption
   const limit = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const result: LoadResult = { sources: [], errors: [], notices: [] };
   /** Files found by walking or globbing are read only if regular; files named explicitly are read whatever they are. */
-  const files: { file: string; named: boolean }[] = [];
+  const files: { file: string; named: boolean; root: string }[] = [];
   let stdin: Source | undefined;
   let stdinRead = false;
   for (const input of inputs) {
@@ -203,7 +206,8 @@ export async function openSources(inputs: readonly string[], options: LoadOption
       if (GLOB_MAGIC.test(input)) {
         const matches = await expandGlob(input, options.cwd);
         if (matches.length === 0) result.errors.push(`no files match the pattern ${input}`);
-        for (const match of matches) files.push({ file: match, named: false });
+        const root = patternRoot(input, options.cwd);
+        for (const match of matches) files.push({ file: match, named: false, root });
       } else {
         result.errors.push(`path not found: ${input}`);
       }
@@ -213,10 +217,18 @@ export async function openSources(inputs: readonly string[], options: LoadOption
       const state: Walk = { root: realpathSync(absolute), options, found: [], result, entered: new Set() };
       walk(absolute, state);
       if (state.found.length === 0) result.notices.push(`no manifests (${MANIFEST_EXTENSIONS.join(', ')}) found in ${input}`);
-      for (const file of state.found) files.push({ file, named: false });
+      for (const file of state.found) files.push({ file, named: false, root: absolute });
     } else {
-      files.push({ file: absolute, named: true });
+      // A file named on its own belongs with its chart, overlay or top-level folder, found from the working directory.
+      files.push({ file: absolute, named: true, root: isInside(absolute, options.cwd) ? path.resolve(options.cwd) : path.dirname(absolute) });
     }
+  }
+  if (options.shard) {
+    const plan = planShard(files, options.shard);
+    files.splice(0, files.length, ...plan.kept);
+    // Standard input is one unit, and the first shard's.
+    if (options.shard.index !== 1) stdin = undefined;
+    result.notices.push(`shard ${options.shard.index}/${options.shard.count}: ${plan.units} of ${plan.totalUnits} unit${plan.totalUnits === 1 ? '' : 's'} (charts, overlays or top-level folders)`);
   }
   const cwdReal = realpathSync(options.cwd);
   function* read(): Generator<Source> {

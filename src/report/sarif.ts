@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { ArtifactLocation, Location, Log, Notification, ReportingDescriptor, Result, Suppression as SarifSuppression } from 'sarif';
 import { fingerprinter } from '../core/fingerprint.js';
 import { describeResource } from '../core/format.js';
-import type { LintResult, Range, ResourceRef, RuleDescriptor, Severity, Suppression } from '../core/types.js';
+import type { LintResult, Range, ResourceRef, RuleDescriptor, RuleHelp, Severity, Suppression } from '../core/types.js';
 import type { ReportContext, Reporter } from './types.js';
 
 /** The errata01 schema, the one the tests validate against. */
@@ -30,15 +30,27 @@ function pascalCase(id: string): string {
     .join('');
 }
 
-function describeRule(meta: RuleDescriptor): ReportingDescriptor {
+/** GitHub's problem.severity for alerts that are not security alerts. */
+const PROBLEM_SEVERITY: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'recommendation' };
+
+function describeRule(meta: RuleDescriptor, help: RuleHelp | undefined): ReportingDescriptor {
+  const security = meta.securitySeverity !== undefined;
+  const properties: Record<string, unknown> = {
+    category: meta.category,
+    tags: ['kubernetes', meta.category, ...(security ? ['security'] : [])],
+    precision: meta.precision ?? 'high',
+    'problem.severity': PROBLEM_SEVERITY[meta.severity],
+  };
+  // GitHub reads the score as a string; one decimal is the form its documentation shows.
+  if (security) properties['security-severity'] = meta.securitySeverity!.toFixed(1);
   const descriptor: ReportingDescriptor = {
     id: meta.id,
     name: pascalCase(meta.id),
     shortDescription: { text: meta.description },
     fullDescription: { text: meta.rationale },
-    help: { text: meta.remediation, markdown: meta.remediation },
+    help: help ?? { text: `${meta.rationale}\n\n${meta.remediation}`, markdown: `${meta.rationale}\n\n**How to fix.** ${meta.remediation}` },
     defaultConfiguration: { level: LEVEL[meta.severity] },
-    properties: { category: meta.category, tags: ['kubernetes', meta.category] },
+    properties,
   };
   if (meta.docsUrl !== undefined) descriptor.helpUri = meta.docsUrl;
   return descriptor;
@@ -126,7 +138,7 @@ export function toSarif(result: LintResult, context: ReportContext): Log {
             version: context.tool.version,
             semanticVersion: context.tool.version,
             informationUri: context.tool.informationUri,
-            rules: context.rules.map(describeRule),
+            rules: context.rules.map((meta) => describeRule(meta, context.help?.(meta.id))),
           },
         },
         invocations: [invocation],

@@ -1,4 +1,4 @@
-import type { LintResult, RuleDescriptor } from '../core/types.js';
+import type { LintResult, RuleDescriptor, RuleHelp } from '../core/types.js';
 
 export interface ToolInfo {
   name: string;
@@ -20,6 +20,8 @@ export interface ReportContext {
   failure?: string;
   /** What separates this run's results from other runs' (one per environment, one per shard) where reports are uploaded. */
   category?: string;
+  /** Each rule's long help (why, how to fix, an example), for reports that carry it; absent, they build it from the metadata. */
+  help?: (ruleId: string) => RuleHelp | undefined;
 }
 
 /** A reporter is pure: it turns one run into the text to write, and never writes it itself. */
