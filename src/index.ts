@@ -30,8 +30,10 @@ export {
   type RuleOptionsMeta,
   type RuleRun,
 } from './engine/rule.js';
-export { ResourceIndex } from './model/index.js';
-export { apiGroupOf, groupKind, WORKLOAD_KINDS, type GroupKind, type KindSelector } from './model/kinds.js';
+export { ResourceIndex, type ExternalResources, type IndexOptions, type PodTemplate, type Presence } from './model/index.js';
+export { ingressBackends, producedSecrets, referencesOf, type IngressBackend, type KeyReference, type ProducedSecret, type Reference } from './model/references.js';
+export { formatSelector, isEmptySelector, labelsOf, readLabelSelector, readPlainSelector, selectorMatches, type LabelSelector, type SelectorRequirement } from './model/selector.js';
+export { apiGroupOf, groupKind, isClusterScoped, podMetadataPathOf, WORKLOAD_KINDS, type GroupKind, type KindSelector } from './model/kinds.js';
 export { isObject, resourceRef, type KubeObject, type Resource } from './model/resource.js';
 export { containers, longRunningContainers, podSpec, runsToCompletion, type ContainerRef, type PodSpecRef } from './model/workload.js';
 export { rules } from '../rules/index.js';

@@ -35,6 +35,9 @@ export interface LintCommandOptions {
   outputs: { format: FormatName; file: string }[];
   category: string | undefined;
   shard: Shard | undefined;
+  namespace: string | undefined;
+  /** --partial / --complete; undefined leaves it to the configuration, then to the kind of input. */
+  partial: boolean | undefined;
 }
 
 /** Which configuration a run uses: searched for from the working directory, a named file, or none. */
@@ -76,6 +79,11 @@ ${formatHelp}
       --category <name>            what sets this run's results apart in SARIF (automationDetails.id),
                                    for uploads per environment or shard
       --stdin-filename <path>      the file standard input stands for, named in findings and SARIF
+      --namespace <name>           the namespace of objects written without one (default: default)
+      --partial                    the input is part of an application (changed files): never say a
+                                   referenced object is missing or unused. Default when every input
+                                   is a file named on its own, as pre-commit passes them
+      --complete                   the input is whole applications, even when given file by file
       --shard <i/n>                lint only shard i of n (1-based) of the inputs, split by chart,
                                    overlay or top-level folder, for a CI matrix
       --debug                      show the stack trace of an unexpected error
@@ -106,6 +114,13 @@ export function parseSize(text: string): number {
     throw new UsageError(`--max-file-size must be a size such as 64MiB, 10MB or 500000 (got "${text}")`);
   }
   return Math.floor(Number(match[1]) * unit);
+}
+
+function parseNamespace(text: string): string {
+  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(text) || text.length > 63) {
+    throw new UsageError(`--namespace must be a namespace name: lowercase letters, digits and '-', at most 63 characters (got "${text}")`);
+  }
+  return text;
 }
 
 /** `2/4`: the second of four shards. */
@@ -149,12 +164,16 @@ export function parseCommandLine(argv: readonly string[]): Command {
         output: { type: 'string', multiple: true },
         category: { type: 'string' },
         shard: { type: 'string' },
+        namespace: { type: 'string' },
+        partial: { type: 'boolean' },
+        complete: { type: 'boolean' },
       },
     });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
   const { values, positionals } = parsed;
+  if (values.partial && values.complete) throw new UsageError('--partial and --complete cannot be used together');
   if (values.help) return { name: 'help' };
   if (values.version) return { name: 'version' };
   const debug = values.debug ?? false;
@@ -213,6 +232,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
       }),
       category: values.category,
       shard: values.shard === undefined ? undefined : parseShard(values.shard),
+      namespace: values.namespace === undefined ? undefined : parseNamespace(values.namespace),
+      partial: values.partial ? true : values.complete ? false : undefined,
     },
     debug,
   };

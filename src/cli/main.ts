@@ -118,7 +118,15 @@ async function runLint(options: LintCommandOptions, io: CliIO, debug: boolean): 
   const configFile = config.file;
   const sources = ignored || configFile ? filterSources(loaded.sources, (source) => !ignored?.(source.path) && path.resolve(io.cwd, source.path) !== configFile) : loaded.sources;
   const severityFor = config.resolved?.severityFor;
-  const linted = lint(sources, { rules, settings: config.settings, ...(severityFor ? { severityFor } : {}) });
+  const resolved = config.resolved;
+  const partial = options.partial ?? resolved?.partial ?? loaded.onlyNamedFiles;
+  const namespace = options.namespace ?? resolved?.namespace;
+  const world = {
+    complete: !partial,
+    ...(namespace === undefined ? {} : { defaultNamespace: namespace }),
+    ...(resolved?.external ? { external: resolved.external } : {}),
+  };
+  const linted = lint(sources, { rules, settings: config.settings, world, ...(severityFor ? { severityFor } : {}) });
   const result = withBaseline(linted, options, io);
   // --quiet trims what is shown, never what is counted: the exit code below sees every finding.
   const shown: LintResult = options.quiet ? { ...result, findings: result.findings.filter((finding) => finding.severity === 'error') } : result;

@@ -15,6 +15,9 @@ export interface KubegateConfig {
   overrides?: { files: string | string[]; rules: Record<string, Severity> }[];
   ignorePatterns?: string[];
   failOn?: 'error' | 'warning' | 'info';
+  namespace?: string;
+  partial?: boolean;
+  externalResources?: { kind: string; name: string; namespace?: string }[];
 }
 
 export interface LoadedConfig {

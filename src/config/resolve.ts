@@ -17,6 +17,10 @@ export interface ResolvedConfig {
   /** Whether a file matches `ignorePatterns`. */
   ignored: (file: string) => boolean;
   failOn: Severity | undefined;
+  namespace: string | undefined;
+  partial: boolean | undefined;
+  /** Whether the configuration declares an object outside the input; undefined when it declares none. */
+  external: ((target: string, namespace: string | undefined, name: string) => boolean) | undefined;
   /** The environment a file belongs to (the first whose paths match), with its profile. */
   environmentOf: (file: string) => { name: string; profile: string } | undefined;
 }
@@ -111,6 +115,18 @@ export function resolveConfig(config: KubegateConfig, configFile: string, cwd: s
     severityFor,
     ignored: (file) => ignore !== undefined && ignore(relative(file)),
     failOn: config.failOn,
+    namespace: config.namespace,
+    partial: config.partial,
+    external: externalMatcher(config.externalResources),
     environmentOf,
   };
+}
+
+/** `externalResources` as one test; names may be glob patterns (`vault-*`). */
+function externalMatcher(entries: KubegateConfig['externalResources']): ResolvedConfig['external'] {
+  if (!entries || entries.length === 0) return undefined;
+  const picomatch = picomatchLibrary();
+  const compiled = entries.map((entry) => ({ kind: entry.kind, namespace: entry.namespace, matches: picomatch(entry.name) }));
+  return (target, namespace, name) =>
+    compiled.some((entry) => entry.kind === target && (entry.namespace === undefined || namespace === undefined || entry.namespace === namespace) && entry.matches(name));
 }

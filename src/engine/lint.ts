@@ -1,5 +1,5 @@
 import type { Finding, InternalError, LintResult, Severity, Skip, Source } from '../core/types.js';
-import { ResourceIndex } from '../model/index.js';
+import { ResourceIndex, type IndexOptions } from '../model/index.js';
 import { DIAGNOSTICS } from './diagnostics.js';
 import { SourceSuppressions, type RuleStatus } from './directives.js';
 import { buildModel, readSource } from './model.js';
@@ -27,6 +27,8 @@ export interface LintConfig {
    * drops them); undefined keeps the run's severity.
    */
   severityFor?: (file: string, ruleId: string) => Severity | 'off' | undefined;
+  /** The default namespace, whether the input is a whole application, and objects known to exist outside it. */
+  world?: IndexOptions;
 }
 
 export interface LintRun extends LintResult {
@@ -80,12 +82,12 @@ export function lint(sources: Iterable<Source>, config: LintConfig): LintRun {
   // and its parsed objects are let go: memory then follows the findings, not the input (a 150 MB
   // rendered chart holds one document at a time). Otherwise every resource must be alive at once.
   if (settings.rules.every(({ rule }) => rule.meta.scope === 'resource')) {
-    const runner = new RuleRunner(settings, new ResourceIndex([]));
+    const runner = new RuleRunner(settings, new ResourceIndex([], config.world));
     for (const source of sources) {
       fileCount++;
       written.readSource(source);
       for (const piece of readSource(source)) {
-        runner.useIndex(new ResourceIndex(piece.resources));
+        runner.useIndex(new ResourceIndex(piece.resources, config.world));
         runner.diagnose(piece.diagnostics);
         for (const resource of piece.resources) {
           written.readResource(resource);
@@ -98,7 +100,7 @@ export function lint(sources: Iterable<Source>, config: LintConfig): LintRun {
     }
     results = runner.finish();
   } else {
-    const model = buildModel(readingComments(sources, written));
+    const model = buildModel(readingComments(sources, written), config.world);
     fileCount = model.fileCount;
     resourceCount = model.resources.length;
     for (const resource of model.resources) written.readResource(resource);
@@ -115,7 +117,7 @@ export function lint(sources: Iterable<Source>, config: LintConfig): LintRun {
   // only the run's own directives (configuration, a baseline) apply to these findings.
   const problems = written.report(unused, ruleStatus(config, settings));
   if (problems.length > 0) {
-    const runner = new RuleRunner({ rules: [], diagnostics: settings.diagnostics }, new ResourceIndex([]));
+    const runner = new RuleRunner({ rules: [], diagnostics: settings.diagnostics }, new ResourceIndex([], config.world));
     runner.diagnose(problems);
     const own = suppress(perFileSeverities(runner.finish().findings, config.severityFor), given);
     for (const finding of own.findings) findings.push(finding);

@@ -1,5 +1,5 @@
 import type { DiagnosticId, FindingOrigin, InternalError, ObjectPath, Range, ResourceRef, Skip, Source } from '../core/types.js';
-import { ResourceIndex } from '../model/index.js';
+import { ResourceIndex, type IndexOptions } from '../model/index.js';
 import { isObject, readObject, resourceRef, type Resource } from '../model/resource.js';
 import { parseDocuments, type ParsedDocument, type ParsedPiece } from '../parse/parse.js';
 
@@ -116,7 +116,7 @@ function failedPiece(source: Source, error: unknown): ModelPiece {
  * Pure: the same sources always give the same model, and no rule runs, so commands that compare
  * inputs (drift) build models without linting them.
  */
-export function buildModel(sources: Iterable<Source>): Model {
+export function buildModel(sources: Iterable<Source>, world?: IndexOptions): Model {
   let fileCount = 0;
   const resources: Resource[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -131,5 +131,5 @@ export function buildModel(sources: Iterable<Source>): Model {
       if (piece.failure) failures.push(piece.failure);
     }
   }
-  return { fileCount, failures, resources, index: new ResourceIndex(resources), diagnostics, skips };
+  return { fileCount, failures, resources, index: new ResourceIndex(resources, world), diagnostics, skips };
 }

@@ -174,6 +174,11 @@ export interface OpenedSources {
   /** Grows while `sources` is iterated: a file that turns out unreadable is reported here. */
   errors: string[];
   notices: string[];
+  /**
+   * Whether every input was a file named on its own, as pre-commit and lint-staged pass changed
+   * files: such a run sees part of an application, not the whole of it.
+   */
+  onlyNamedFiles: boolean;
 }
 
 /**
@@ -189,8 +194,10 @@ export async function openSources(inputs: readonly string[], options: LoadOption
   const files: { file: string; named: boolean; root: string }[] = [];
   let stdin: Source | undefined;
   let stdinRead = false;
+  let onlyNamedFiles = true;
   for (const input of inputs) {
     if (input === '-') {
+      onlyNamedFiles = false;
       if (stdinRead) continue;
       stdinRead = true;
       const bytes = await options.readStdin(limit);
@@ -204,6 +211,7 @@ export async function openSources(inputs: readonly string[], options: LoadOption
     const stats = statOrUndefined(absolute);
     if (!stats) {
       if (GLOB_MAGIC.test(input)) {
+        onlyNamedFiles = false;
         const matches = await expandGlob(input, options.cwd);
         if (matches.length === 0) result.errors.push(`no files match the pattern ${input}`);
         const root = patternRoot(input, options.cwd);
@@ -214,6 +222,7 @@ export async function openSources(inputs: readonly string[], options: LoadOption
       continue;
     }
     if (stats.isDirectory()) {
+      onlyNamedFiles = false;
       const state: Walk = { root: realpathSync(absolute), options, found: [], result, entered: new Set() };
       walk(absolute, state);
       if (state.found.length === 0) result.notices.push(`no manifests (${MANIFEST_EXTENSIONS.join(', ')}) found in ${input}`);
@@ -262,7 +271,7 @@ export async function openSources(inputs: readonly string[], options: LoadOption
       return undefined;
     }
   }
-  return { sources: read(), errors: result.errors, notices: result.notices };
+  return { sources: read(), errors: result.errors, notices: result.notices, onlyNamedFiles };
 }
 
 /** Every source read at once, for callers that want them all in hand (tests, the benchmark). */

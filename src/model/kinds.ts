@@ -75,3 +75,46 @@ export function describeSelector(selector: KindSelector): string {
   if (selector === 'workloads') return `workloads (${WORKLOAD_KINDS.join(', ')})`;
   return selector.join(', ');
 }
+
+/**
+ * Kinds that live outside namespaces: a namespace written on them means nothing, and a reference
+ * to one (a PriorityClass, a ClusterIssuer) is looked up by name alone.
+ */
+const CLUSTER_SCOPED: ReadonlySet<GroupKind> = new Set([
+  'Namespace',
+  'Node',
+  'PersistentVolume',
+  'ComponentStatus',
+  'rbac.authorization.k8s.io/ClusterRole',
+  'rbac.authorization.k8s.io/ClusterRoleBinding',
+  'storage.k8s.io/StorageClass',
+  'storage.k8s.io/CSIDriver',
+  'storage.k8s.io/CSINode',
+  'storage.k8s.io/VolumeAttachment',
+  'scheduling.k8s.io/PriorityClass',
+  'node.k8s.io/RuntimeClass',
+  'networking.k8s.io/IngressClass',
+  'apiextensions.k8s.io/CustomResourceDefinition',
+  'apiregistration.k8s.io/APIService',
+  'admissionregistration.k8s.io/ValidatingWebhookConfiguration',
+  'admissionregistration.k8s.io/MutatingWebhookConfiguration',
+  'admissionregistration.k8s.io/ValidatingAdmissionPolicy',
+  'admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding',
+  'certificates.k8s.io/CertificateSigningRequest',
+  'flowcontrol.apiserver.k8s.io/FlowSchema',
+  'flowcontrol.apiserver.k8s.io/PriorityLevelConfiguration',
+  'policy/PodSecurityPolicy',
+  'cert-manager.io/ClusterIssuer',
+  'external-secrets.io/ClusterSecretStore',
+  'external-secrets.io/ClusterExternalSecret',
+]);
+
+export function isClusterScoped(key: GroupKind): boolean {
+  return CLUSTER_SCOPED.has(key);
+}
+
+/** Where a kind keeps its pod template's metadata (labels the selectors match), or undefined for kinds without pods. */
+export function podMetadataPathOf(key: GroupKind): ObjectPath | undefined {
+  const specPath = POD_SPEC_PATHS.get(key);
+  return specPath && [...specPath.slice(0, -1), 'metadata'];
+}
