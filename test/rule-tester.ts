@@ -7,6 +7,7 @@ import type { Finding, Source } from '../src/core/types.js';
 import { DIAGNOSTICS, type DiagnosticMeta } from '../src/engine/diagnostics.js';
 import { applyFixes } from '../src/engine/fix.js';
 import { lint } from '../src/engine/lint.js';
+import type { IndexOptions } from '../src/model/index.js';
 import type { AnyRule } from '../src/engine/rule.js';
 import { validateOptions } from '../src/engine/settings.js';
 import { decodeSource } from '../src/load/decode.js';
@@ -19,6 +20,8 @@ export interface ExpectedFinding {
   column: number;
   endLine: number;
   endColumn: number;
+  /** The other object's locations (SARIF relatedLocations), asserted when given. */
+  related?: { line: number; column: number; message?: string }[];
 }
 
 export interface ValidCase {
@@ -28,6 +31,8 @@ export interface ValidCase {
   fixture?: string;
   /** Options for the rule, merged over its defaults and validated against its schema. */
   options?: Record<string, unknown>;
+  /** The run's default namespace, completeness and external objects (the index options); a complete run by default. */
+  world?: IndexOptions;
 }
 
 export interface InvalidCase extends ValidCase {
@@ -66,10 +71,10 @@ function metaOf(subject: Subject) {
 const isDiagnostic = (finding: Finding) => Object.hasOwn(DIAGNOSTICS, finding.ruleId);
 
 /** Lints one source with the rule under test alone (input diagnostics always run). */
-export function runSubject(subject: Subject, source: Source, options?: Record<string, unknown>): { own: Finding[]; others: Finding[] } {
+export function runSubject(subject: Subject, source: Source, options?: Record<string, unknown>, world?: IndexOptions): { own: Finding[]; others: Finding[] } {
   const id = metaOf(subject).id;
   const rules = subject.kind === 'rule' ? [subject.rule] : [];
-  const result = lint([source], { rules, settings: options ? { [id]: { options } } : {} });
+  const result = lint([source], { rules, settings: options ? { [id]: { options } } : {}, ...(world ? { world } : {}) });
   if (result.internalErrors.length > 0) throw new Error(result.internalErrors.map((error) => error.stack ?? error.message).join('\n'));
   return {
     own: result.findings.filter((finding) => finding.ruleId === id),
@@ -81,6 +86,13 @@ export function runSubject(subject: Subject, source: Source, options?: Record<st
 function asExpected(finding: Finding, expected: ExpectedFinding | undefined): ExpectedFinding {
   const shown: ExpectedFinding = { messageId: finding.messageId, line: finding.range.line, column: finding.range.column, endLine: finding.range.endLine, endColumn: finding.range.endColumn };
   if (expected?.data !== undefined) shown.data = { ...finding.data };
+  if (expected?.related !== undefined) {
+    shown.related = (finding.related ?? []).map((related, index) => {
+      const location: { line: number; column: number; message?: string } = { line: related.range.line, column: related.range.column };
+      if (expected.related![index]?.message !== undefined) location.message = related.message;
+      return location;
+    });
+  }
   return shown;
 }
 
@@ -92,7 +104,7 @@ export function suiteProblems(subject: Subject, cases: Cases): string[] {
   const problems: string[] = [];
   const seen = new Set<string>();
   for (const testCase of [...cases.valid, ...cases.invalid]) {
-    const key = `${testCase.fixture ?? testCase.code}\u0000${JSON.stringify(testCase.options ?? {})}`;
+    const key = `${testCase.fixture ?? testCase.code}\u0000${JSON.stringify(testCase.options ?? {})}\u0000${JSON.stringify(testCase.world ?? {})}`;
     if (seen.has(key)) problems.push(`duplicate case: ${testCase.name}`);
     seen.add(key);
     if (testCase.options === undefined) continue;
@@ -123,7 +135,7 @@ const describeFinding = (finding: Finding) => `${finding.ruleId} ${finding.range
 export function caseProblems(subject: Subject, testCase: ValidCase | InvalidCase): string[] {
   const meta = metaOf(subject);
   const source = sourceOf(meta.id, testCase);
-  const { own, others } = runSubject(subject, source, testCase.options);
+  const { own, others } = runSubject(subject, source, testCase.options, testCase.world);
   const problems: string[] = [];
   if (subject.kind === 'rule') {
     for (const stray of others.filter(isDiagnostic)) problems.push(`input diagnostic in the case (the fixture is broken?): ${describeFinding(stray)}`);
