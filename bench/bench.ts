@@ -28,6 +28,7 @@ import { textReporter } from '../src/report/text.js';
 import { median, table } from './common.js';
 import { describeScaling, measureScaling, type ScalingResult } from './scaling.js';
 import { generateWorkloads } from './workloads.js';
+import { describeNamespaceScaling, measureNamespaceScaling, type NamespaceScaling } from './namespaces.js';
 
 // The generator used to live here; scripts that import it from here keep working.
 export { generateWorkloads };
@@ -320,6 +321,7 @@ async function main(): Promise<void> {
   let startup: StartupCase[];
   let generatedShape: { lines: number; documents: number };
   let scaling: ScalingResult;
+  let namespaces: NamespaceScaling;
   try {
     const workloads = path.join(scratch, 'workloads');
     mkdirSync(workloads);
@@ -340,6 +342,9 @@ async function main(): Promise<void> {
       measureStartup('start-up, 1 file needing the yaml library', fallback),
       measureStartup('start-up, 1 small Deployment with a config file', small, configured(scratch)),
     ];
+
+    log('measuring cross-resource rules on 10× the namespaces of one app, in process…');
+    namespaces = measureNamespaceScaling(rules, gc);
 
     log('measuring scaling and memory: whole CLI runs on 1×, 10× and 100× the input, as one file and as many…');
     scaling = await measureScaling(ROOT, path.join(scratch, 'scaling'), log);
@@ -368,6 +373,7 @@ async function main(): Promise<void> {
           generated: { ...generated, documents: generatedShape.documents, averageLinesPerDocument: generatedShape.lines / generatedShape.documents },
           startup,
           scaling,
+          namespaces,
           notes,
         },
         null,
@@ -395,9 +401,10 @@ async function main(): Promise<void> {
   for (const c of startup) log(`  ${c.name}: kubegate exit codes ${c.kubegateExitCodes.join('/')}`);
   log('');
   log(describeScaling(scaling));
+  log(describeNamespaceScaling(namespaces));
   log('');
   for (const note of notes) log(`  note: ${note}`);
-  const failed = [corpus, generated, ...startup].filter((c) => c && !c.pass).length + scaling.failed;
+  const failed = [corpus, generated, ...startup].filter((c) => c && !c.pass).length + scaling.failed + (namespaces.pass ? 0 : 1);
   log('');
   log(failed > 0 ? `FAIL: ${failed} case(s) above their limit (exit code stays 0; see above)` : 'all cases within their limits');
 }

@@ -1,6 +1,6 @@
 import { createRule } from '../src/engine/builtin-rule.js';
 import { parseImageReference, splitImageReference } from '../src/model/image.js';
-import { containers } from '../src/model/workload.js';
+import { containers, isHelmTestHook } from '../src/model/workload.js';
 
 /** `none` for an untagged image, the tag when it is one that moves, undefined when the image is pinned. */
 function mutableTag(image: string, moving: ReadonlySet<string>): { tag: string } | 'none' | undefined {
@@ -54,6 +54,8 @@ export default createRule({
     const moving = new Set(context.options.mutableTags);
     return {
       check(resource) {
+        // `helm test` pods are run once and thrown away: no rollout to roll back.
+        if (isHelmTestHook(resource)) return;
         for (const ref of containers(resource)) {
           const image = ref.container.image;
           // A missing image is legal in a pod template: tooling fills it in later.

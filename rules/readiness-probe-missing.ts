@@ -1,5 +1,13 @@
 import { createRule } from '../src/engine/builtin-rule.js';
-import { longRunningContainers, runsToCompletion } from '../src/model/workload.js';
+import type { Resource } from '../src/model/resource.js';
+import { isEmptySelector, readPlainSelector } from '../src/model/selector.js';
+import { longRunningContainers, runsToCompletion, type ContainerRef } from '../src/model/workload.js';
+
+function declaredPorts(ref: ContainerRef): string[] {
+  const ports = ref.container.ports;
+  if (!Array.isArray(ports)) return [];
+  return ports.map((port) => (typeof port?.name === 'string' ? port.name : String(port?.containerPort ?? '?')));
+}
 
 export default createRule({
   meta: {
@@ -7,20 +15,52 @@ export default createRule({
     category: 'probes',
     severity: 'error',
     precision: 'high',
-    description: 'A serving container has no readiness probe.',
-    rationale: 'Without a readiness probe a pod receives traffic as soon as its process starts, and a rolling update counts a crashing or still-booting pod as available: a broken release replaces every healthy pod and the rollout still reports success.',
-    remediation: 'Add `readinessProbe` (an `httpGet` on a health endpoint, or `tcpSocket`/`grpc`/`exec`) that succeeds only when the container can serve. Jobs, CronJobs, run-once Pods (restartPolicy Never or OnFailure) and init containers need none.',
+    description: 'A long-running container has no readiness probe.',
+    rationale:
+      'Without a readiness probe a pod receives traffic as soon as its process starts, and a rolling update counts a crashing or still-booting pod as available: a broken release replaces every healthy pod and the rollout still reports success. Where nothing sends the container traffic (an operator, an agent, a sidecar of a pod already gated by its main container) only the rollout gate is lost, so that case is reported one severity lower.',
+    remediation:
+      'Add `readinessProbe` (an `httpGet` on a health endpoint, or `tcpSocket`/`grpc`/`exec`) that succeeds only when the container can serve. Jobs, CronJobs, run-once Pods (restartPolicy Never or OnFailure), Helm test hooks and init containers need none.',
     messages: {
-      missing: 'Container "{{container}}" has no readinessProbe, so traffic and rollouts treat it as ready the moment it starts. Add a readinessProbe that checks it can serve.',
+      selected: 'Container "{{container}}" has no readinessProbe, and Service "{{service}}" sends traffic to its pods: they get requests the moment the process starts, and a rollout counts them ready. Add a readinessProbe that checks it can serve.',
+      ports: 'Container "{{container}}" has no readinessProbe, though it listens on {{ports}}: whatever connects gets through the moment the process starts, and a rollout counts it ready. Add a readinessProbe that checks it can serve.',
+      notServing: 'Container "{{container}}" has no readinessProbe. No Service in the input selects it and it declares no ports, so no traffic waits on it, but a rollout still counts it ready the moment it starts. Add a readinessProbe that checks it works.',
+      sidecar: 'Container "{{container}}" has no readinessProbe; its pod is gated by "{{main}}", which has one, but this container can still fail unnoticed during a rollout. Add a readinessProbe if the pod needs it to serve.',
     },
     appliesTo: 'workloads',
+    scope: 'set',
   },
-  check(resource, context) {
-    if (runsToCompletion(resource)) return;
-    for (const ref of longRunningContainers(resource)) {
-      if (ref.container.readinessProbe === undefined) {
-        context.report({ messageId: 'missing', data: { container: ref.name }, path: ref.path });
+  create(context) {
+    // The pods some Service sends traffic to, and the first such Service, found once per run.
+    const servedBy = new Map<Resource, string>();
+    for (const service of context.index.ofKind('Service')) {
+      const spec = service.object.spec as Record<string, unknown> | undefined;
+      if (spec?.type === 'ExternalName') continue;
+      const selector = readPlainSelector(spec?.selector);
+      if (!selector || isEmptySelector(selector)) continue;
+      for (const template of context.index.podsSelectedBy(context.index.namespaceOf(service), selector)) {
+        if (!servedBy.has(template.resource)) servedBy.set(template.resource, service.name);
       }
     }
+    return {
+      check(resource) {
+        if (runsToCompletion(resource)) return;
+        const running = longRunningContainers(resource);
+        const gate = running.find((ref) => ref.container.readinessProbe !== undefined);
+        const service = servedBy.get(resource);
+        for (const ref of running) {
+          if (ref.container.readinessProbe !== undefined) continue;
+          const container = ref.name;
+          if (gate) {
+            context.report({ messageId: 'sidecar', data: { container, main: gate.name }, path: ref.path, downgrade: true });
+          } else if (service !== undefined) {
+            context.report({ messageId: 'selected', data: { container, service }, path: ref.path });
+          } else if (declaredPorts(ref).length > 0) {
+            context.report({ messageId: 'ports', data: { container, ports: declaredPorts(ref).join(', ') }, path: ref.path });
+          } else {
+            context.report({ messageId: 'notServing', data: { container }, path: ref.path, downgrade: true });
+          }
+        }
+      },
+    };
   },
 });

@@ -66,9 +66,9 @@ describe('kubegate on the demo app', () => {
     const findings = JSON.parse(stdout) as Array<Record<string, unknown>>;
     expect(findings.find((finding) => finding.ruleId === 'readiness-probe-missing')).toEqual({
       ruleId: 'readiness-probe-missing',
-      messageId: 'missing',
+      messageId: 'ports',
       severity: 'error',
-      message: 'Container "checkout" has no readinessProbe, so traffic and rollouts treat it as ready the moment it starts. Add a readinessProbe that checks it can serve.',
+      message: 'Container "checkout" has no readinessProbe, though it listens on http: whatever connects gets through the moment the process starts, and a rollout counts it ready. Add a readinessProbe that checks it can serve.',
       file: 'fixtures/demo/deployment.yaml',
       line: 27,
       column: 11,
@@ -210,7 +210,7 @@ describe('bad input never stops the run', () => {
   });
 
   it('reads manifests from stdin and names them <stdin>', async () => {
-    const { code, stdout } = await run(['-', '--format', 'json'], { stdin: POD });
+    const { code, stdout } = await run(['-', '--format', 'json', '--fail-on', 'warning'], { stdin: POD });
     expect(code).toBe(1);
     expect(stdout).toContain('"file": "<stdin>"');
   });
@@ -230,7 +230,7 @@ describe('commands', () => {
   it('lists rules with category, severity and description', async () => {
     const { code, stdout } = await run(['rules']);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^readiness-probe-missing +probes +error +A serving container has no readiness probe\.$/m);
+    expect(stdout).toMatch(/^readiness-probe-missing +probes +error +A long-running container has no readiness probe\.$/m);
     expect(stdout).toMatch(/^yaml-syntax-error +input +error +A YAML document cannot be parsed\.$/m);
     // Every column starts where its header does.
     const [header, ...rows] = stdout.trimEnd().split('\n');

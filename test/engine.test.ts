@@ -217,11 +217,12 @@ describe('rule scope', () => {
     ];
     const seen: number[] = [];
     const counting = defineRule({ meta: { ...emptyConfigMap.meta, id: 'acme/counting' }, check: (_resource, context) => void seen.push(context.index.resources.length) });
-    const perFile = lint(sources, { rules: [...rules, emptyConfigMap, counting] });
+    const perResource = rules.filter((rule) => rule.meta.scope === 'resource');
+    const perFile = lint(sources, { rules: [...perResource, emptyConfigMap, counting] });
     expect(seen).toEqual([1, 1, 1, 1]);
     const asSet = defineRule({ meta: { ...emptyConfigMap.meta, id: 'acme/as-set', scope: 'set' }, check: (_resource, context) => void seen.push(context.index.resources.length) });
     seen.length = 0;
-    const whole = lint(sources, { rules: [...rules, emptyConfigMap, asSet] });
+    const whole = lint(sources, { rules: [...perResource, emptyConfigMap, asSet] });
     expect(seen).toEqual([5, 5, 5, 5]);
     const key = (f: { ruleId: string; file: string; range: { line: number; column: number } }) => `${f.file}:${f.range.line}:${f.range.column} ${f.ruleId}`;
     expect(perFile.findings.map(key)).toEqual(whole.findings.map(key));

@@ -34,7 +34,7 @@ describe('--format github', () => {
     expect(lines.length).toBe(7);
     for (const line of lines) expect(line).toMatch(WORKFLOW_COMMAND);
     expect(lines).toContain(
-      '::error file=fixtures/demo/deployment.yaml,line=27,col=11,endLine=27,endColumn=25,title=kubegate readiness-probe-missing::Container "checkout" has no readinessProbe, so traffic and rollouts treat it as ready the moment it starts. Add a readinessProbe that checks it can serve. (Deployment/shop/checkout)',
+      '::error file=fixtures/demo/deployment.yaml,line=27,col=11,endLine=27,endColumn=25,title=kubegate readiness-probe-missing::Container "checkout" has no readinessProbe, and Service "checkout" sends traffic to its pods: they get requests the moment the process starts, and a rollout counts them ready. Add a readinessProbe that checks it can serve. (Deployment/shop/checkout)',
     );
     expect(lines.some((line) => line.startsWith('::warning file=fixtures/demo/deployment.yaml,line=28,'))).toBe(true);
   });

@@ -42,7 +42,7 @@ describe('the packed package', () => {
   });
 
   it('`npx kubegate` lints a manifest: findings with positions, exit 1', () => {
-    writeFileSync(path.join(project, 'pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n    - name: web\n      image: web:1.0.0\n');
+    writeFileSync(path.join(project, 'pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n    - name: web\n      image: web:1.0.0\n      ports: [{containerPort: 80}]\n');
     const run = spawnSync('npx', ['--no-install', 'kubegate', 'pod.yaml'], { cwd: project, encoding: 'utf8' });
     expect(run.stderr).not.toMatch(/^\s+at /m);
     expect(run.status).toBe(1);

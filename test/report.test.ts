@@ -34,9 +34,9 @@ const WEB = [
   '      containers:',
   '        - name: web',
   '          image: registry.example/web:1.4.2',
-  '        - name: proxy',
-  '          image: registry.example/proxy:2.0.0',
-  '          readinessProbe: {tcpSocket: {port: 8080}}',
+  '          ports: [{containerPort: 8080}]',
+  '          imagePullPolicy: IfNotPresent',
+  '          args: [serve]',
   '---',
   'apiVersion: v1',
   'kind: ConfigMap',
@@ -51,7 +51,7 @@ const WEB = [
   '',
 ].join('\n');
 
-const POD = 'apiVersion: v1\nkind: Pod\nmetadata: {name: debug}\nspec:\n  containers: [{name: shell, image: "busybox:1.36"}]\n';
+const POD = 'apiVersion: v1\nkind: Pod\nmetadata: {name: debug}\nspec:\n  containers: [{name: shell, image: "busybox:1.36", ports: [{containerPort: 80}]}]\n';
 
 function sources(web = WEB) {
   return [
@@ -76,7 +76,7 @@ const context = (overrides: Partial<ReportContext> = {}): ReportContext => ({
 });
 
 const READINESS = (container: string) =>
-  `Container "${container}" has no readinessProbe, so traffic and rollouts treat it as ready the moment it starts. Add a readinessProbe that checks it can serve.`;
+  `Container "${container}" has no readinessProbe, though it listens on ${container === 'web' ? 8080 : 80}: whatever connects gets through the moment the process starts, and a rollout counts it ready. Add a readinessProbe that checks it can serve.`;
 
 describe('formatPath', () => {
   it('writes identifiers with dots, indexes in brackets and quotes other keys', () => {
@@ -172,7 +172,7 @@ describe('json reporter', () => {
     expect(web.fingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(web).toEqual({
       ruleId: 'readiness-probe-missing',
-      messageId: 'missing',
+      messageId: 'ports',
       severity: 'error',
       message: READINESS('web'),
       file: 'deploy/web.yaml',
@@ -306,9 +306,12 @@ describe('sarif reporter', () => {
       expect(prints).toHaveLength(2);
       expect(prints[0]).not.toBe(prints[1]);
 
-      const second = POD.replace('containers: [{name: shell, image: "busybox:1.36"}]', 'containers: [{name: a, image: "a:1", readinessProbe: {exec: {command: [true]}}}, {name: shell, image: "busybox:1.36"}]');
+      // The same finding on the same container, now second in its list: only the path differs.
+      const second = POD.replace('containers: [{name: shell,', 'containers: [{name: a, image: "a:1"}, {name: shell,');
       const moved = lint([{ path: '<stdin>', text: second }], { rules: lintRules });
-      const movedPrint = fingerprint((JSON.parse(sarifReporter(moved, context())) as Log).runs[0]!.results![0]!);
+      const movedResult = (JSON.parse(sarifReporter(moved, context())) as Log).runs[0]!.results!.find((r) => r.message.text === byFile('stdin')[0]!.message.text)!;
+      expect(movedResult).toBeDefined();
+      const movedPrint = fingerprint(movedResult);
       expect(movedPrint).not.toBe(fingerprint(byFile('stdin')[0]!));
     });
   });

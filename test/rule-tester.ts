@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { placeholdersOf } from '../src/core/format.js';
-import type { Finding, Source } from '../src/core/types.js';
+import type { Finding, Severity, Source } from '../src/core/types.js';
 import { DIAGNOSTICS, type DiagnosticMeta } from '../src/engine/diagnostics.js';
 import { applyFixes } from '../src/engine/fix.js';
 import { lint } from '../src/engine/lint.js';
@@ -20,6 +20,8 @@ export interface ExpectedFinding {
   column: number;
   endLine: number;
   endColumn: number;
+  /** The finding's severity, asserted when given (rules that report a weaker case one level down). */
+  severity?: Severity;
   /** The other object's locations (SARIF relatedLocations), asserted when given. */
   related?: { line: number; column: number; message?: string }[];
 }
@@ -86,6 +88,7 @@ export function runSubject(subject: Subject, source: Source, options?: Record<st
 function asExpected(finding: Finding, expected: ExpectedFinding | undefined): ExpectedFinding {
   const shown: ExpectedFinding = { messageId: finding.messageId, line: finding.range.line, column: finding.range.column, endLine: finding.range.endLine, endColumn: finding.range.endColumn };
   if (expected?.data !== undefined) shown.data = { ...finding.data };
+  if (expected?.severity !== undefined) shown.severity = finding.severity;
   if (expected?.related !== undefined) {
     shown.related = (finding.related ?? []).map((related, index) => {
       const location: { line: number; column: number; message?: string } = { line: related.range.line, column: related.range.column };

@@ -54,6 +54,11 @@ export interface ReportDescriptor<MessageId extends string = string> {
   resource?: Resource;
   related?: RelatedRequest[];
   fix?: FixRequest;
+  /**
+   * Report one severity below the rule's configured one (error → warning → info), for the
+   * weaker case of a rule: configuring the rule moves both cases together.
+   */
+  downgrade?: boolean;
 }
 
 export interface RuleContext<MessageId extends string = string, Options = undefined> {

@@ -13,6 +13,8 @@ export interface RuleResults {
   internalErrors: InternalError[];
 }
 
+const LOWER: Record<Severity, Severity> = { error: 'warning', warning: 'info', info: 'info' };
+
 function toFinding(rule: AnyRule, severity: Severity, resource: Resource, descriptor: ReportDescriptor): Finding {
   const template = rule.meta.messages[descriptor.messageId];
   if (template === undefined) throw new Error(`rule ${rule.meta.id} reported unknown message id "${descriptor.messageId}"`);
@@ -21,7 +23,7 @@ function toFinding(rule: AnyRule, severity: Severity, resource: Resource, descri
     ruleId: rule.meta.id,
     messageId: descriptor.messageId,
     message: formatMessage(template, descriptor.data),
-    severity,
+    severity: descriptor.downgrade ? LOWER[severity] : severity,
     file: resource.document.file,
     range: resource.document.rangeOf(at, descriptor.on ?? 'value'),
     resource: resourceRef(resource),

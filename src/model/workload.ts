@@ -7,10 +7,23 @@ import { isObject, type KubeObject, type Resource } from './resource.js';
  * Pods whose restartPolicy is Never or OnFailure (one-off tasks, test and debug pods).
  */
 export function runsToCompletion(resource: Resource): boolean {
-  if (BATCH_KINDS.has(resource.groupKind)) return true;
+  if (BATCH_KINDS.has(resource.groupKind) || isHelmTestHook(resource)) return true;
   if (resource.groupKind !== 'Pod') return false;
   const policy = podSpec(resource)?.spec.restartPolicy;
   return policy === 'Never' || policy === 'OnFailure';
+}
+
+const HELM_TEST_HOOKS = new Set(['test', 'test-success', 'test-failure']);
+
+/**
+ * A Helm test hook (`helm.sh/hook: test`): a pod `helm test` runs once and throws away, never
+ * rolled out or served from, so rollout and image-pinning checks do not apply to it.
+ */
+export function isHelmTestHook(resource: Resource): boolean {
+  const metadata = resource.object.metadata;
+  const annotations = isObject(metadata) && isObject(metadata.annotations) ? metadata.annotations : undefined;
+  const hook = annotations?.['helm.sh/hook'];
+  return typeof hook === 'string' && hook.split(',').some((part) => HELM_TEST_HOOKS.has(part.trim()));
 }
 
 export type ContainerRole = 'container' | 'initContainer' | 'ephemeralContainer';
