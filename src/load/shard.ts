@@ -18,8 +18,8 @@ const UNIT_MARKERS = ['Chart.yaml', 'kustomization.yaml', 'kustomization.yml', '
 
 /**
  * The unit a file belongs to: the nearest enclosing chart or overlay at or below its root, else the
- * top-level folder below the root, else (a file directly in the root, or named on its own) the
- * file. Cross-resource rules need whole applications, so a unit is never split across shards.
+ * top-level folder below the root, else (a file directly in the root) the root itself.
+ * Cross-resource rules need whole applications, so a unit is never split across shards.
  */
 function unitOf(input: ShardInput, isMarked: (dir: string) => boolean): string {
   const relative = path.relative(input.root, input.file);
@@ -32,7 +32,8 @@ function unitOf(input: ShardInput, isMarked: (dir: string) => boolean): string {
   }
   if (marked !== undefined) return marked;
   if (isMarked(input.root)) return input.root;
-  return segments.length > 1 ? path.join(input.root, segments[0]!) : input.file;
+  // Files lying directly in the folder given are one application with each other.
+  return segments.length > 1 ? path.join(input.root, segments[0]!) : input.root;
 }
 
 function sizeOf(file: string): number {

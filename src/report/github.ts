@@ -1,6 +1,6 @@
 import { describeResource } from '../core/format.js';
 import { isActive, type Finding, type LintResult, type Severity } from '../core/types.js';
-import { escapeControl } from './escape.js';
+import { escapeControl, plural } from './escape.js';
 import { pathInside } from './path.js';
 import type { ChunkedReporter, Reporter } from './types.js';
 
@@ -51,7 +51,7 @@ export function githubSummary(result: LintResult, context: { cwd: string }, show
   const active = result.findings.filter(isActive);
   const lines = ['## kubegate', ''];
   if (active.length === 0) {
-    lines.push(`No problems found in ${result.fileCount} files (${result.resourceCount} resources).`, '');
+    lines.push(`No problems found in ${plural(result.fileCount, 'file')} (${plural(result.resourceCount, 'resource')}).`, '');
     return `${lines.join('\n')}\n`;
   }
   const byRule = new Map<string, Record<Severity, number>>();

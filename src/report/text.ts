@@ -1,7 +1,7 @@
 import { isAbsolute } from 'node:path';
 import { describeResource } from '../core/format.js';
 import { isActive, type Finding, type LintResult, type Severity, type Skip } from '../core/types.js';
-import { escapeControl } from './escape.js';
+import { escapeControl, plural } from './escape.js';
 import { pathInside } from './path.js';
 import type { ChunkedReporter, Reporter } from './types.js';
 
@@ -24,9 +24,6 @@ const COLORS: Palette = {
 const plain: Paint = (text) => text;
 const NO_COLORS: Palette = { severity: { error: plain, warning: plain, info: plain }, dim: plain, bold: plain };
 
-function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
-}
 
 /** Paths as the user would type them from `cwd`; files elsewhere (and stdin) keep the name they were given. */
 function displayPath(file: string, cwd: string): string {
