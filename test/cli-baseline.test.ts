@@ -35,7 +35,7 @@ describe('--write-baseline and --baseline', () => {
     expect(shifted.code).toBe(0);
     expect(shifted.stdout).toMatch(/^No problems found in 1 file \(1 resource\); \d+ suppressed\.\n$/);
 
-    writeFileSync(path.join(dir, 'pod.yaml'), `# a comment\n# and another\n\n${POD}    - name: sidecar\n      image: proxy:latest\n`);
+    writeFileSync(path.join(dir, 'pod.yaml'), `# a comment\n# and another\n\n${POD}    - name: sidecar\n      image: proxy:latest\n      ports: [{containerPort: 15001}]\n`);
     const added = await run(['pod.yaml', '--baseline', 'kubegate-baseline.json', '-f', 'json']);
     expect(added.code).toBe(1);
     const active = (JSON.parse(added.stdout) as { ruleId: string; message: string; suppressions?: unknown }[]).filter((f) => !f.suppressions);

@@ -31,7 +31,7 @@ describe('--format github', () => {
     const { code, stdout } = await run(['fixtures/demo', '-f', 'github']);
     expect(code).toBe(1);
     const lines = stdout.trimEnd().split('\n');
-    expect(lines.length).toBe(7);
+    expect(lines.length).toBe(8);
     for (const line of lines) expect(line).toMatch(WORKFLOW_COMMAND);
     expect(lines).toContain(
       '::error file=fixtures/demo/deployment.yaml,line=27,col=11,endLine=27,endColumn=25,title=kubegate readiness-probe-missing::Container "checkout" has no readinessProbe, and Service "checkout" sends traffic to its pods: they get requests the moment the process starts, and a rollout counts them ready. Add a readinessProbe that checks it can serve. (Deployment/shop/checkout)',
@@ -53,7 +53,7 @@ describe('--format github', () => {
     try {
       await run(['fixtures/demo', '-f', 'github'], { env: { GITHUB_STEP_SUMMARY: summary } });
       const text = readFileSync(summary, 'utf8');
-      expect(text).toMatch(/^## kubegate\n\n7 problems in 2 files, 4 resources checked\.\n/);
+      expect(text).toMatch(/^## kubegate\n\n8 problems in 2 files, 4 resources checked\.\n/);
       expect(text).toContain('| readiness-probe-missing | 1 | 0 | 0 |');
       expect(text).toContain('| fixtures/demo/deployment.yaml:27:11 | error | readiness-probe-missing |');
     } finally {
@@ -90,13 +90,13 @@ describe('several outputs and categories', () => {
       const junitFile = path.join(dir, 'k.xml');
       const { code, stdout } = await run(['fixtures/demo', '--output', `sarif:${sarifFile}`, '--output', `junit:${junitFile}`, '--category', 'production']);
       expect(code).toBe(1);
-      expect(stdout).toContain('7 problems');
+      expect(stdout).toContain('8 problems');
       const sarif = JSON.parse(readFileSync(sarifFile, 'utf8')) as Log;
-      expect(sarif.runs[0]!.results).toHaveLength(7);
+      expect(sarif.runs[0]!.results).toHaveLength(8);
       expect(sarif.runs[0]!.automationDetails).toEqual({ id: 'kubegate/production/' });
       const junit = readFileSync(junitFile, 'utf8');
-      expect(junit).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="kubegate" tests="7" failures="7">\n/);
-      expect(junit).toContain('<testsuite name="fixtures/demo/deployment.yaml" tests="6" failures="6">');
+      expect(junit).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="kubegate" tests="8" failures="8">\n/);
+      expect(junit).toContain('<testsuite name="fixtures/demo/deployment.yaml" tests="7" failures="7">');
       expect(junit).toContain('<testcase classname="readiness-probe-missing" name="readiness-probe-missing Deployment/shop/checkout" file="fixtures/demo/deployment.yaml" line="27"><failure type="error" message="Container &quot;checkout&quot; has no readinessProbe');
       // Every element opened is closed, in order.
       const stack: string[] = [];

@@ -116,9 +116,29 @@ describe('the index', () => {
     expect(index.referencesTo('Secret', undefined, 'db').map((reference) => reference.via)).toEqual(['env A of container "c"']);
     expect(index.referencesTo('ConfigMap', undefined, 'settings')[0]!.keys.map((key) => key.key)).toEqual(['a']);
     expect(index.referencesTo('ServiceAccount', undefined, 'runner')).toHaveLength(1);
-    expect(index.isMentioned('api-token')).toBe(true);
+    const named = (name: string) => [...index.ofKind('Secret'), ...index.ofKind('ConfigMap')].find((resource) => resource.name === name)!;
+    expect(index.isMentioned(named('api-token'))).toBe(true);
     // A name equal to another object's name or a label value is no use of it.
-    expect(index.isMentioned('p')).toBe(false);
-    expect(index.isMentioned('lonely')).toBe(false);
+    expect(index.isMentioned(named('p'))).toBe(false);
+    expect(index.isMentioned(named('lonely'))).toBe(false);
+  });
+
+  it('counts no mention by the object itself, by selectors and template labels, or from another namespace', () => {
+    const text = [
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: nginx}\ndata: {conf: "include nginx;"}\n',
+      'apiVersion: v1\nkind: Secret\nmetadata: {name: redis}\n',
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: cache}\nspec:\n  selector: {matchLabels: {app: redis}}\n  template:\n    metadata: {labels: {app: redis}, annotations: {checksum/config: abc}}\n    spec: {containers: [{name: c, image: "c:1"}]}\n',
+      'apiVersion: v1\nkind: Secret\nmetadata: {name: db, namespace: a}\n',
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: b}\nspec: {containers: [{name: c, image: "c:1", envFrom: [{secretRef: {name: db}}]}]}\n',
+      'apiVersion: v1\nkind: Secret\nmetadata: {name: ca, namespace: c}\n',
+      'apiVersion: cert-manager.io/v1\nkind: ClusterIssuer\nmetadata: {name: internal}\nspec: {ca: {secretName: ca}}\n',
+    ].join('---\n');
+    const { index } = model(text);
+    const named = (name: string) => [...index.ofKind('Secret'), ...index.ofKind('ConfigMap')].find((resource) => resource.name === name)!;
+    expect(index.isMentioned(named('nginx'))).toBe(false);
+    expect(index.isMentioned(named('redis'))).toBe(false);
+    expect(index.isMentioned(named('db'))).toBe(false);
+    // A cluster-scoped object speaks for every namespace.
+    expect(index.isMentioned(named('ca'))).toBe(true);
   });
 });

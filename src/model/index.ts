@@ -46,6 +46,9 @@ function key(groupKind: GroupKind, namespace: string | undefined, name: string):
 
 const EMPTY: readonly never[] = [];
 
+/** Fields whose strings repeat names without using what they name: label selectors. */
+const UNMENTIONING_FIELDS = new Set(['selector', 'matchLabels', 'labelSelector', 'podSelector', 'namespaceSelector']);
+
 /** Where token boundaries fall in text that may name an object: names are DNS labels and subdomains. */
 const NOT_NAME = /[^A-Za-z0-9._-]+/;
 
@@ -200,37 +203,61 @@ export class ResourceIndex {
   }
 
   /**
-   * Names of Secrets and ConfigMaps that appear as a word in another object's strings (an
-   * argument, an annotation, a custom resource's field): a use kubegate cannot read as a
-   * reference, but enough to not call the object unused. Names and labels do not count, since
-   * they often repeat a release name.
+   * Whether a Secret or ConfigMap's name appears as a word in another object's strings in its
+   * namespace (an argument, an annotation, a custom resource's field; cluster-scoped objects count
+   * for every namespace): a use kubegate cannot read as a reference, but enough to not call the
+   * object unused. Object names, labels and selectors do not count, since they often repeat a
+   * release name, and neither does the object itself.
    */
-  isMentioned(name: string): boolean {
+  isMentioned(resource: Resource): boolean {
+    const namespace = this.namespaceOf(resource);
+    const mentions = this.mentions();
+    return mentions.has(`${namespace ?? ''}\u0000${resource.name}`) || mentions.has(`*\u0000${resource.name}`);
+  }
+
+  private mentions(): Set<string> {
     if (!this.mentionCache) {
       const candidates = new Set<string>();
       for (const kind of ['Secret', 'ConfigMap']) for (const resource of this.ofKind(kind)) candidates.add(resource.name);
       const mentioned = new Set<string>();
+      let scope = '';
+      let self: string | undefined;
+      const note = (name: string): void => {
+        if (name !== self) mentioned.add(`${scope}\u0000${name}`);
+      };
+      // An alias makes one value appear many times (an alias bomb, billions of times): each
+      // collection is read once per object, as what it mentions is the same every time.
+      let seen = new WeakSet<object>();
       const visit = (value: unknown, depth: number): void => {
         if (typeof value === 'string') {
-          if (candidates.has(value)) mentioned.add(value);
-          else if (value.length > 2) for (const token of value.split(NOT_NAME)) if (candidates.has(token)) mentioned.add(token);
-        } else if (depth < 64 && Array.isArray(value)) {
+          if (candidates.has(value)) note(value);
+          else if (value.length > 2) for (const token of value.split(NOT_NAME)) if (candidates.has(token)) note(token);
+          return;
+        }
+        if (typeof value !== 'object' || value === null || seen.has(value)) return;
+        seen.add(value);
+        if (depth < 64 && Array.isArray(value)) {
           for (const item of value) visit(item, depth + 1);
         } else if (depth < 64 && isObject(value)) {
-          for (const item of Object.values(value)) visit(item, depth + 1);
+          for (const [field, item] of Object.entries(value)) {
+            if (field === 'metadata') {
+              // A pod template's metadata: its annotations may name a Secret, its labels are no use of one.
+              if (isObject(item) && isObject(item.annotations)) visit(item.annotations, depth + 2);
+            } else if (!UNMENTIONING_FIELDS.has(field)) {
+              visit(item, depth + 1);
+            }
+          }
         }
       };
       for (const resource of this.resources) {
-        for (const [field, value] of Object.entries(resource.object)) {
-          if (field !== 'metadata') {
-            visit(value, 1);
-          } else if (isObject(value) && isObject(value.annotations)) {
-            visit(value.annotations, 2);
-          }
-        }
+        const namespace = this.namespaceOf(resource);
+        scope = namespace === undefined ? '*' : namespace;
+        self = resource.groupKind === 'Secret' || resource.groupKind === 'ConfigMap' ? resource.name : undefined;
+        seen = new WeakSet();
+        visit(resource.object, 0);
       }
       this.mentionCache = mentioned;
     }
-    return this.mentionCache.has(name);
+    return this.mentionCache;
   }
 }
