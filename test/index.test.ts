@@ -100,9 +100,13 @@ describe('the index', () => {
     expect(index.presence('Secret', undefined, 'web-tls').producedBy.map((resource) => resource.kind)).toEqual(['Certificate']);
   });
 
-  it('is complete unless the run says otherwise', () => {
+  it('is complete unless the run says otherwise, or a document could not be read', () => {
     expect(model(SET).index.complete).toBe(true);
     expect(model(SET, { complete: false }).index.complete).toBe(false);
+    // The object that failed to parse may be the one a reference names.
+    expect(model(`${SET}---\napiVersion: v1\nkind: Secret\nmetadata: {name: "broken}\n`).index.complete).toBe(false);
+    expect(model(`${SET}---\napiVersion: v1\nkind: Secret\nmetadata: {name: {{ .Values.name }}}\n`).index.complete).toBe(false);
+    expect(model(`${SET}---\napiVersion: v1\nkind: Secret\nmetadata: {labels: {a: b}}\n`).index.complete).toBe(false);
   });
 
   it('finds what references an object, and an object mentioned in another object\'s strings', () => {

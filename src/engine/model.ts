@@ -131,5 +131,12 @@ export function buildModel(sources: Iterable<Source>, world?: IndexOptions): Mod
       if (piece.failure) failures.push(piece.failure);
     }
   }
-  return { fileCount, failures, resources, index: new ResourceIndex(resources, world), diagnostics, skips };
+  // An object kubegate could not read may be the very one a reference names, so a set with an
+  // unreadable document is not known to be whole: nothing in it is reported missing or unused.
+  const unread = failures.length > 0 || diagnostics.some((diagnostic) => UNREADABLE.has(diagnostic.id));
+  const index = new ResourceIndex(resources, unread ? { ...world, complete: false } : world);
+  return { fileCount, failures, resources, index, diagnostics, skips };
 }
+
+/** Input problems that leave a document's objects out of the model. */
+const UNREADABLE: ReadonlySet<DiagnosticId> = new Set(['yaml-syntax-error', 'unrendered-template', 'invalid-encoding', 'incomplete-resource', 'file-too-large', 'internal-error']);
