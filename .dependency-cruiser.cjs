@@ -39,6 +39,13 @@ module.exports = {
     layerRule('docs', '^src/docs/'),
     layerRule('config', '^src/config/'),
     {
+      name: 'rules-are-independent',
+      comment: 'a rule imports no other rule: what rules share lives in src/model, so one rule can change or go without breaking another; only rules/index.ts gathers them',
+      severity: 'error',
+      from: { path: '^rules/', pathNot: '^rules/index\\.ts$' },
+      to: { path: '^rules/' },
+    },
+    {
       name: 'nothing-imports-the-top',
       comment: 'the CLI and the public entry are leaves of the import graph',
       severity: 'error',

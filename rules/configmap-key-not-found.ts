@@ -1,61 +1,6 @@
 import { createRule } from '../src/engine/builtin-rule.js';
+import { missingKeys } from '../src/model/data-keys.js';
 import { WORKLOAD_KINDS } from '../src/model/kinds.js';
-import type { KeyReference } from '../src/model/references.js';
-import { isObject, type Resource } from '../src/model/resource.js';
-
-/**
- * Annotations of controllers that write a ConfigMap's data after it is applied: copies from
- * another ConfigMap (emberstack reflector, mittwald replicator, kubed/config-syncer) and
- * OpenShift's service CA injection (`service-ca.crt`). Its keys are then not all written here.
- */
-const FILLED_BY = [
-  'reflector.v1.k8s.emberstack.com/reflects',
-  'replicator.v1.mittwald.de/replicate-from',
-  'kubed.appscode.com/origin',
-  'service.beta.openshift.io/inject-cabundle',
-];
-
-/** Keys a ConfigMap has in `data` and `binaryData`, or undefined when a controller fills it in, so its keys are unknown. */
-function keysOf(configMap: Resource): Set<string> | undefined {
-  const { object } = configMap;
-  const metadata = isObject(object.metadata) ? object.metadata : {};
-  const annotations = isObject(metadata.annotations) ? metadata.annotations : {};
-  if (FILLED_BY.some((name) => name in annotations)) return undefined;
-  const keys = new Set<string>();
-  for (const field of ['data', 'binaryData']) {
-    const value = object[field];
-    if (isObject(value)) for (const key of Object.keys(value)) keys.add(key);
-    // A templated or malformed map says nothing about the keys it will have.
-    else if (value !== undefined && value !== null) return undefined;
-  }
-  return keys;
-}
-
-/**
- * The keys of a ConfigMap defined once or more: a key of any definition counts, since which one
- * wins depends on how the set is applied, and the duplicate is a finding of its own.
- */
-function unionOfKeys(configMaps: readonly Resource[]): Set<string> | undefined {
-  const keys = new Set<string>();
-  for (const configMap of configMaps) {
-    const own = keysOf(configMap);
-    if (!own) return undefined;
-    for (const key of own) keys.add(key);
-  }
-  return keys;
-}
-
-/** Key names for the message; a long list is cut. */
-function describeKeys(keys: ReadonlySet<string>): string {
-  if (keys.size === 0) return 'it has no keys';
-  const sorted = [...keys].sort();
-  const shown = sorted.slice(0, 10).map((key) => `"${key}"`).join(', ');
-  return `its keys: ${shown}${sorted.length > 10 ? `, and ${sorted.length - 10} more` : ''}`;
-}
-
-function isEnvKey(key: KeyReference): boolean {
-  return key.path.includes('valueFrom');
-}
 
 export default createRule({
   meta: {
@@ -74,22 +19,8 @@ export default createRule({
     scope: 'set',
   },
   check(resource, context) {
-    const { index } = context;
-    for (const reference of index.referencesFrom(resource)) {
-      if (reference.target !== 'ConfigMap' || reference.optional || reference.keys.length === 0) continue;
-      const presence = index.presence('ConfigMap', reference.namespace, reference.name);
-      if (presence.defined.length === 0 || presence.external) continue;
-      const keys = unionOfKeys(presence.defined);
-      if (!keys) continue;
-      for (const key of reference.keys) {
-        if (keys.has(key.key)) continue;
-        context.report({
-          messageId: isEnvKey(key) ? 'envKeyMissing' : 'volumeKeyMissing',
-          data: { name: reference.name, key: key.key, via: reference.via, keys: describeKeys(keys) },
-          path: key.path,
-          related: presence.defined.map((configMap) => ({ resource: configMap, path: ['metadata', 'name'], message: `ConfigMap "${configMap.name}" is defined here` })),
-        });
-      }
+    for (const missing of missingKeys(context.index, resource, 'ConfigMap')) {
+      context.report({ messageId: missing.env ? 'envKeyMissing' : 'volumeKeyMissing', data: missing.data, path: missing.path, related: missing.related });
     }
   },
 });

@@ -1,7 +1,8 @@
 import { createRule } from '../src/engine/builtin-rule.js';
 import { WORKLOAD_KINDS } from '../src/model/kinds.js';
-import type { Resource } from '../src/model/resource.js';
-import { madeAtRunTime } from './secret-not-found.js';
+import { lookUp } from '../src/model/lookup.js';
+import { madeAtRunTime } from '../src/model/made.js';
+import { podFailure } from '../src/model/references.js';
 
 /**
  * ConfigMaps the cluster puts in every namespace: the API server's CA bundle (`kube-root-ca.crt`,
@@ -34,19 +35,7 @@ export default createRule({
     // In a partial run the ConfigMap may well be in a file that was not given.
     if (!index.complete) return {};
     const madeHere = madeAtRunTime(index);
-    let byName: Map<string, Resource[]> | undefined;
     let bundles: Set<string> | undefined;
-    const definedElsewhere = (name: string): Resource[] => {
-      if (!byName) {
-        byName = new Map();
-        for (const configMap of index.ofKind('ConfigMap')) {
-          const list = byName.get(configMap.name);
-          if (list) list.push(configMap);
-          else byName.set(configMap.name, [configMap]);
-        }
-      }
-      return byName.get(name) ?? [];
-    };
     // trust-manager writes each Bundle's target ConfigMap, named after the Bundle, into the namespaces it selects.
     const isBundle = (name: string): boolean => {
       bundles ??= new Set(index.ofKind('trust.cert-manager.io/Bundle').map((bundle) => bundle.name));
@@ -55,22 +44,16 @@ export default createRule({
     return {
       check(resource) {
         for (const reference of index.referencesFrom(resource)) {
-          if (reference.target !== 'ConfigMap' || reference.optional) continue;
-          if (IN_EVERY_NAMESPACE.has(reference.name) || index.exists('ConfigMap', reference.namespace, reference.name)) continue;
+          if (reference.target !== 'ConfigMap' || reference.optional || IN_EVERY_NAMESPACE.has(reference.name)) continue;
+          const found = lookUp(index, 'ConfigMap', reference.namespace, reference.name);
+          if (found.kind === 'present') continue;
           const namespace = index.effectiveNamespace('ConfigMap', reference.namespace)!;
           if (IN_NAMESPACE.has(`${namespace}\u0000${reference.name}`) || isBundle(reference.name) || madeHere(namespace, reference.name)) continue;
-          const elsewhere = definedElsewhere(reference.name);
-          if (elsewhere.length > 0) {
-            const namespaces = [...new Set(elsewhere.map((configMap) => `"${index.namespaceOf(configMap)}"`))].join(', ');
-            context.report({
-              messageId: 'otherNamespace',
-              data: { name: reference.name, via: reference.via, namespace, namespaces, kind: resource.kind },
-              path: reference.path,
-              related: elsewhere.map((configMap) => ({ resource: configMap, path: ['metadata', 'name'], message: `ConfigMap "${configMap.name}" in namespace "${index.namespaceOf(configMap)}"` })),
-            });
+          const data = { name: reference.name, via: reference.via, namespace };
+          if (found.kind === 'otherNamespace') {
+            context.report({ messageId: 'otherNamespace', data: { ...data, namespaces: found.namespaces, kind: resource.kind }, path: reference.path, related: found.related });
           } else {
-            const failure = reference.via.startsWith('volume') ? 'FailedMount, stuck in ContainerCreating' : 'CreateContainerConfigError';
-            context.report({ messageId: 'missing', data: { name: reference.name, via: reference.via, namespace, failure }, path: reference.path });
+            context.report({ messageId: 'missing', data: { ...data, failure: podFailure(reference) }, path: reference.path });
           }
         }
       },

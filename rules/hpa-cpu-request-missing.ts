@@ -1,10 +1,9 @@
 import type { ObjectPath } from '../src/core/types.js';
 import { createRule } from '../src/engine/builtin-rule.js';
+import { scaleTargetsOf } from '../src/model/autoscaling.js';
 import { hasQuantity } from '../src/model/quantity.js';
 import { isObject, type KubeObject, type Resource } from '../src/model/resource.js';
-import { longRunningContainers, podSpec, type ContainerRef } from '../src/model/workload.js';
-import { scaleTargetsOf } from './replicas-with-hpa.js';
-import { isHelmTestHook, workloadName } from './service-selector-no-match.js';
+import { isHelmTestHook, longRunningContainers, podSpec, workloadName, type ContainerRef } from '../src/model/workload.js';
 
 type ResourceName = 'cpu' | 'memory';
 

@@ -1,12 +1,9 @@
 import { createRule } from '../src/engine/builtin-rule.js';
+import { append } from '../src/model/collections.js';
 import type { GroupKind } from '../src/model/kinds.js';
+import { lookUp } from '../src/model/lookup.js';
+import { isObjectName } from '../src/model/names.js';
 import type { Resource } from '../src/model/resource.js';
-
-/**
- * Object names are lowercase DNS subdomains: anything else (`$SA_NAME`, `<KSA_NAME>`, `KSA_NAME`)
- * is a placeholder waiting for envsubst or a reader, not a name to look up.
- */
-const OBJECT_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 
 const SERVED_BY_APPS_TOO = new Set(['apps/Deployment', 'apps/ReplicaSet']);
 
@@ -45,25 +42,21 @@ export default createRule({
     const sameKindAndName = (kind: string, name: string): Resource[] => {
       if (!byKindAndName) {
         byKindAndName = new Map();
-        for (const resource of index.resources) {
-          const key = `${resource.kind}\u0000${resource.name}`;
-          const list = byKindAndName.get(key);
-          if (list) list.push(resource);
-          else byKindAndName.set(key, [resource]);
-        }
+        for (const resource of index.resources) append(byKindAndName, `${resource.kind}\u0000${resource.name}`, resource);
       }
       return byKindAndName.get(`${kind}\u0000${name}`) ?? [];
     };
     return {
       check(resource) {
         const reference = index.referencesFrom(resource).find((candidate) => candidate.via === 'scaleTargetRef');
-        if (!reference || !OBJECT_NAME.test(reference.name)) return;
+        if (!reference || !isObjectName(reference.name)) return;
         const target = resource.object.spec as { scaleTargetRef: { apiVersion: string; kind: string } };
         const { apiVersion, kind } = target.scaleTargetRef;
         const { name } = reference;
+        const found = lookUp(index, reference.target, reference.namespace, name);
+        if (found.kind === 'present') return;
         // The controller maps group and kind to a resource, and `extensions` no longer serves Deployments
         // or ReplicaSets; one written as `extensions` can only be applied where `apps` serves it as well.
-        if (index.exists(reference.target, reference.namespace, name)) return;
         if (SERVED_BY_APPS_TOO.has(reference.target) && index.exists(`extensions/${kind}`, reference.namespace, name)) return;
         const namespace = index.namespaceOf(resource)!;
         const others = sameKindAndName(kind, name);
@@ -78,15 +71,8 @@ export default createRule({
           });
           return;
         }
-        const elsewhere = others.filter((other) => other.groupKind === reference.target);
-        if (elsewhere.length > 0) {
-          const namespaces = [...new Set(elsewhere.map((other) => `"${index.namespaceOf(other)}"`))].join(', ');
-          context.report({
-            messageId: 'otherNamespace',
-            data: { kind, name, namespace, namespaces },
-            path: reference.path,
-            related: elsewhere.map((other) => ({ resource: other, path: ['metadata', 'name'], message: `${other.kind} "${name}" in namespace "${index.namespaceOf(other)}"` })),
-          });
+        if (found.kind === 'otherNamespace') {
+          context.report({ messageId: 'otherNamespace', data: { kind, name, namespace, namespaces: found.namespaces }, path: reference.path, related: found.related });
           return;
         }
         context.report({ messageId: 'missing', data: { kind, name, apiVersion, namespace }, path: reference.path });

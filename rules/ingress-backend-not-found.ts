@@ -1,13 +1,9 @@
 import { createRule } from '../src/engine/builtin-rule.js';
 import type { GroupKind } from '../src/model/kinds.js';
+import { lookUp } from '../src/model/lookup.js';
+import { isObjectName } from '../src/model/names.js';
 import { ingressBackends, type IngressBackend } from '../src/model/references.js';
 import { isObject, type Resource } from '../src/model/resource.js';
-
-/**
- * Object names are lowercase DNS subdomains: anything else (`$SA_NAME`, `<KSA_NAME>`, `KSA_NAME`)
- * is a placeholder waiting for envsubst or a reader, not a name to look up.
- */
-const OBJECT_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 
 /**
  * Services that operators make for their custom resources, by the resource's name: an Ingress
@@ -94,19 +90,6 @@ export default createRule({
       return operated.has(`${namespace}\u0000${name}`);
     };
 
-    let byName: Map<string, Resource[]> | undefined;
-    const definedElsewhere = (name: string): Resource[] => {
-      if (!byName) {
-        byName = new Map();
-        for (const service of index.ofKind('Service')) {
-          const list = byName.get(service.name);
-          if (list) list.push(service);
-          else byName.set(service.name, [service]);
-        }
-      }
-      return byName.get(name) ?? [];
-    };
-
     const checkPort = (backend: IngressBackend, services: readonly Resource[]): void => {
       const wanted = backend.port;
       if (wanted === undefined || services.some(isExternalName)) return;
@@ -128,23 +111,19 @@ export default createRule({
       check(resource) {
         const namespace = index.namespaceOf(resource)!;
         for (const backend of ingressBackends(resource.object)) {
-          if (!OBJECT_NAME.test(backend.service)) continue;
+          if (!isObjectName(backend.service)) continue;
           const services = index.get('Service', namespace, backend.service);
           if (services.length > 0) {
             checkPort(backend, services);
             continue;
           }
           // In a partial run the Service may well be in a file that was not given.
-          if (!index.complete || index.exists('Service', namespace, backend.service) || madeByOperator(namespace, backend.service)) continue;
-          const elsewhere = definedElsewhere(backend.service);
-          if (elsewhere.length > 0) {
-            const namespaces = [...new Set(elsewhere.map((service) => `"${index.namespaceOf(service)}"`))].join(', ');
-            context.report({
-              messageId: 'otherNamespace',
-              data: { service: backend.service, namespace, namespaces, otherNamespace: index.namespaceOf(elsewhere[0]!)! },
-              path: backend.path,
-              related: elsewhere.map((service) => ({ resource: service, path: ['metadata', 'name'], message: `Service "${service.name}" in namespace "${index.namespaceOf(service)}"` })),
-            });
+          if (!index.complete) continue;
+          const found = lookUp(index, 'Service', namespace, backend.service);
+          if (found.kind === 'present' || madeByOperator(namespace, backend.service)) continue;
+          if (found.kind === 'otherNamespace') {
+            const data = { service: backend.service, namespace, namespaces: found.namespaces, otherNamespace: index.namespaceOf(found.where[0]!)! };
+            context.report({ messageId: 'otherNamespace', data, path: backend.path, related: found.related });
           } else {
             context.report({ messageId: 'serviceMissing', data: { service: backend.service, namespace }, path: backend.path });
           }

@@ -1,7 +1,7 @@
 import { createRule } from '../src/engine/builtin-rule.js';
 import { isObject } from '../src/model/resource.js';
 import { isEmptySelector, readLabelSelector } from '../src/model/selector.js';
-import { noMatchFinding, TemplateMatcher } from './service-selector-no-match.js';
+import { TemplateMatcher, unmatchedSelector } from '../src/model/template-matcher.js';
 
 export default createRule({
   meta: {
@@ -29,9 +29,8 @@ export default createRule({
         const selector = readLabelSelector(spec.podSelector);
         // An empty podSelector selects every pod of the namespace, which is always something.
         if (!selector || isEmptySelector(selector)) return;
-        const namespace = index.namespaceOf(resource)!;
-        if (matcher.select(namespace, selector).length > 0 || matcher.podsMadeElsewhere(namespace, selector)) return;
-        context.report(noMatchFinding(matcher, namespace, selector, ['spec', 'podSelector'], ['spec', 'podSelector', 'matchLabels']));
+        const unmatched = unmatchedSelector(matcher, index.namespaceOf(resource)!, selector, ['spec', 'podSelector'], ['spec', 'podSelector', 'matchLabels']);
+        if (unmatched) context.report({ messageId: unmatched.closest ? 'closest' : 'noMatch', ...unmatched.finding });
       },
     };
   },

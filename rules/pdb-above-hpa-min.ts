@@ -1,10 +1,10 @@
 import { createRule } from '../src/engine/builtin-rule.js';
 import type { RelatedRequest } from '../src/engine/rule.js';
+import { autoscalerName, autoscalersOf, minimumLocation, replicasOf } from '../src/model/autoscaling.js';
+import { budgetedWorkloads, desiredHealthy, listWorkloads, plural, replicaCount, replicasLocation } from '../src/model/disruption.js';
 import { isObject } from '../src/model/resource.js';
 import { intOrPercent } from '../src/model/rollout.js';
-import { budgetedWorkloads, desiredHealthy, listWorkloads, plural, replicaCount, replicasLocation } from './pdb-blocks-eviction.js';
-import { autoscalerName, autoscalersOf, replicasOf } from './replicas-with-hpa.js';
-import { TemplateMatcher } from './service-selector-no-match.js';
+import { TemplateMatcher } from '../src/model/template-matcher.js';
 
 export default createRule({
   meta: {
@@ -52,7 +52,7 @@ export default createRule({
           if (lowest.minReplicas === undefined) return;
           pods += lowest.minReplicas;
           autoscalerNames.push(autoscalerName(lowest));
-          related.push({ resource: lowest.resource, path: lowest.minPath, ...(lowest.explicitMin ? {} : { on: 'key' as const }), message: `${autoscalerName(lowest)}: ${lowest.minText}` });
+          related.push(minimumLocation(lowest));
         }
         // Without an autoscaler the count is fixed: pdb-blocks-eviction weighs it.
         if (autoscalerNames.length === 0) return;

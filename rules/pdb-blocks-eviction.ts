@@ -1,52 +1,11 @@
 import type { ObjectPath } from '../src/core/types.js';
 import { createRule } from '../src/engine/builtin-rule.js';
-import type { RelatedRequest } from '../src/engine/rule.js';
-import type { ResourceIndex } from '../src/model/index.js';
-import { isObject, type Resource } from '../src/model/resource.js';
-import { intOrPercent, isLiteralZero, type IntOrPercent } from '../src/model/rollout.js';
+import { autoscalersOf, replicasOf } from '../src/model/autoscaling.js';
+import { budgetedWorkloads, desiredHealthy, listWorkloads, plural, replicaCount, replicasLocation } from '../src/model/disruption.js';
+import { isObject } from '../src/model/resource.js';
+import { intOrPercent, isLiteralZero } from '../src/model/rollout.js';
 import { readLabelSelector } from '../src/model/selector.js';
-import { autoscalersOf, replicasOf, SCALABLE_KINDS } from './replicas-with-hpa.js';
-import { TemplateMatcher, workloadName } from './service-selector-no-match.js';
-
-const SCALABLE = new Set(SCALABLE_KINDS);
-
-/**
- * The workloads whose pods a budget selects, each once, or undefined when the count of those pods
- * cannot be known: a selector kubegate cannot read, no pod selected (pdb-selector-no-match's
- * case), or pods of kinds without a replica count (DaemonSets, Jobs; drains skip DaemonSet pods).
- */
-export function budgetedWorkloads(matcher: TemplateMatcher, index: ResourceIndex, pdb: Resource): Resource[] | undefined {
-  const spec = pdb.object.spec;
-  const selector = isObject(spec) ? readLabelSelector(spec.selector) : undefined;
-  if (!selector) return undefined;
-  const workloads = [...new Set(matcher.select(index.namespaceOf(pdb), selector).map((template) => template.resource))];
-  if (workloads.length === 0 || workloads.some((workload) => !SCALABLE.has(workload.groupKind) && workload.groupKind !== 'Pod')) return undefined;
-  return workloads;
-}
-
-/** The pods a budget's minAvailable keeps up out of `pods`: the disruption controller rounds a percentage up. */
-export function desiredHealthy(amount: IntOrPercent, pods: number): number {
-  return amount.percent ? Math.ceil((amount.value * pods) / 100) : amount.value;
-}
-
-export const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
-
-/** `1 replica`, or `3 replicas in all` when they belong to several workloads. */
-export const replicaCount = (pods: number, workloads: number) => `${plural(pods, 'replica')}${workloads > 1 ? ' in all' : ''}`;
-
-/** `Deployment web`, `Deployment web and StatefulSet db`. */
-export function listWorkloads(workloads: readonly Resource[]): string {
-  const names = workloads.map(workloadName);
-  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-}
-
-/** Where a workload's replica count is written, for related locations. */
-export function replicasLocation(workload: Resource, replicas: number): RelatedRequest {
-  const spec = workload.object.spec;
-  if (workload.groupKind === 'Pod') return { resource: workload, path: ['metadata', 'name'], message: `${workloadName(workload)} is a single pod` };
-  if (isObject(spec) && spec.replicas !== undefined && spec.replicas !== null) return { resource: workload, path: ['spec', 'replicas'], message: `${workloadName(workload)} runs ${plural(replicas, 'replica')}` };
-  return { resource: workload, path: ['spec'], on: 'key', message: `${workloadName(workload)} runs 1 replica (spec.replicas is unset)` };
-}
+import { TemplateMatcher } from '../src/model/template-matcher.js';
 
 export default createRule({
   meta: {

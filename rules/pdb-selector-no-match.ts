@@ -1,7 +1,7 @@
 import { createRule } from '../src/engine/builtin-rule.js';
 import { isObject } from '../src/model/resource.js';
 import { isEmptySelector, readLabelSelector } from '../src/model/selector.js';
-import { noMatchFinding, TemplateMatcher } from './service-selector-no-match.js';
+import { TemplateMatcher, unmatchedSelector } from '../src/model/template-matcher.js';
 
 export default createRule({
   meta: {
@@ -29,9 +29,8 @@ export default createRule({
         const selector = readLabelSelector(spec.selector);
         // An empty selector selects every pod of the namespace (policy/v1); an unreadable one, nobody knows what.
         if (!selector || isEmptySelector(selector)) return;
-        const namespace = index.namespaceOf(resource)!;
-        if (matcher.select(namespace, selector).length > 0 || matcher.podsMadeElsewhere(namespace, selector)) return;
-        context.report(noMatchFinding(matcher, namespace, selector, ['spec', 'selector'], ['spec', 'selector', 'matchLabels']));
+        const unmatched = unmatchedSelector(matcher, index.namespaceOf(resource)!, selector, ['spec', 'selector'], ['spec', 'selector', 'matchLabels']);
+        if (unmatched) context.report({ messageId: unmatched.closest ? 'closest' : 'noMatch', ...unmatched.finding });
       },
     };
   },

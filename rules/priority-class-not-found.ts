@@ -1,16 +1,6 @@
 import { createRule } from '../src/engine/builtin-rule.js';
-import type { Resource } from '../src/model/resource.js';
-
-/**
- * Object names are lowercase DNS subdomains: anything else (`$SA_NAME`, `<KSA_NAME>`, `KSA_NAME`)
- * is a placeholder waiting for envsubst or a reader, not a name to look up.
- */
-const OBJECT_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
-
-/** How a message names the pods a workload makes. */
-function podsOf(resource: Resource): string {
-  return resource.kind === 'Pod' ? 'this Pod' : `the pods of this ${resource.kind}`;
-}
+import { isObjectName } from '../src/model/names.js';
+import { describePods } from '../src/model/workload.js';
 
 const PRIORITY_CLASS = 'scheduling.k8s.io/PriorityClass';
 
@@ -39,9 +29,9 @@ export default createRule({
     return {
       check(resource) {
         for (const reference of index.referencesFrom(resource)) {
-          if (reference.target !== PRIORITY_CLASS || BUILT_IN.has(reference.name) || !OBJECT_NAME.test(reference.name)) continue;
+          if (reference.target !== PRIORITY_CLASS || BUILT_IN.has(reference.name) || !isObjectName(reference.name)) continue;
           if (index.exists(PRIORITY_CLASS, undefined, reference.name)) continue;
-          context.report({ messageId: 'missing', data: { name: reference.name, pods: podsOf(resource) }, path: reference.path });
+          context.report({ messageId: 'missing', data: { name: reference.name, pods: describePods(resource) }, path: reference.path });
         }
       },
     };

@@ -1,19 +1,10 @@
 import { createRule } from '../src/engine/builtin-rule.js';
 import type { ResourceIndex } from '../src/model/index.js';
+import { lookUp } from '../src/model/lookup.js';
+import { isObjectName } from '../src/model/names.js';
 import type { Reference } from '../src/model/references.js';
 import { isObject, type Resource } from '../src/model/resource.js';
-import { podSpec } from '../src/model/workload.js';
-
-/**
- * Object names are lowercase DNS subdomains: anything else (`$SA_NAME`, `<KSA_NAME>`, `KSA_NAME`)
- * is a placeholder waiting for envsubst or a reader, not a name to look up.
- */
-const OBJECT_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
-
-/** How a message names the pods a workload makes. */
-function podsOf(resource: Resource): string {
-  return resource.kind === 'Pod' ? 'this Pod' : `the pods of this ${resource.kind}`;
-}
+import { describePods, podSpec } from '../src/model/workload.js';
 
 const STATEFULSET_KINDS = ['apps/StatefulSet', 'apps.kruise.io/StatefulSet'];
 
@@ -78,39 +69,22 @@ export default createRule({
     // In a partial run the claim may well be in a file that was not given.
     if (!index.complete) return {};
     let made: ReturnType<typeof claimsMadeByControllers> | undefined;
-    let byName: Map<string, Resource[]> | undefined;
-    const definedElsewhere = (name: string): Resource[] => {
-      if (!byName) {
-        byName = new Map();
-        for (const claim of index.ofKind('PersistentVolumeClaim')) {
-          const list = byName.get(claim.name);
-          if (list) list.push(claim);
-          else byName.set(claim.name, [claim]);
-        }
-      }
-      return byName.get(name) ?? [];
-    };
     return {
       check(resource) {
         for (const reference of index.referencesFrom(resource)) {
-          if (reference.target !== 'PersistentVolumeClaim' || !OBJECT_NAME.test(reference.name)) continue;
-          if (index.exists('PersistentVolumeClaim', reference.namespace, reference.name) || replacedByClaimTemplate(resource, reference)) continue;
+          if (reference.target !== 'PersistentVolumeClaim' || !isObjectName(reference.name)) continue;
+          const found = lookUp(index, 'PersistentVolumeClaim', reference.namespace, reference.name);
+          if (found.kind === 'present' || replacedByClaimTemplate(resource, reference)) continue;
           const namespace = index.effectiveNamespace('PersistentVolumeClaim', reference.namespace)!;
           made ??= claimsMadeByControllers(index);
           if (made.exact.has(`${namespace}\u0000${reference.name}`)) continue;
           const base = ORDINAL.exec(reference.name)?.[1];
           if (base !== undefined && made.ordinalPrefixes.has(`${namespace}\u0000${base}`)) continue;
-          const elsewhere = definedElsewhere(reference.name);
-          if (elsewhere.length > 0) {
-            const namespaces = [...new Set(elsewhere.map((claim) => `"${index.namespaceOf(claim)}"`))].join(', ');
-            context.report({
-              messageId: 'otherNamespace',
-              data: { name: reference.name, via: reference.via, namespace, namespaces, kind: resource.kind, pods: podsOf(resource) },
-              path: reference.path,
-              related: elsewhere.map((claim) => ({ resource: claim, path: ['metadata', 'name'], message: `PersistentVolumeClaim "${claim.name}" in namespace "${index.namespaceOf(claim)}"` })),
-            });
+          const data = { name: reference.name, via: reference.via, namespace, pods: describePods(resource) };
+          if (found.kind === 'otherNamespace') {
+            context.report({ messageId: 'otherNamespace', data: { ...data, namespaces: found.namespaces, kind: resource.kind }, path: reference.path, related: found.related });
           } else {
-            context.report({ messageId: 'missing', data: { name: reference.name, via: reference.via, namespace, pods: podsOf(resource) }, path: reference.path });
+            context.report({ messageId: 'missing', data, path: reference.path });
           }
         }
       },

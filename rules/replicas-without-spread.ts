@@ -1,9 +1,9 @@
 import { createRule } from '../src/engine/builtin-rule.js';
+import { autoscalerName, autoscalersOf, minimumLocation, replicasOf, SCALABLE_KINDS } from '../src/model/autoscaling.js';
 import { isObject, type Resource } from '../src/model/resource.js';
 import { isEmptySelector, readPlainSelector } from '../src/model/selector.js';
-import { podSpec } from '../src/model/workload.js';
-import { autoscalerName, autoscalersOf, replicasOf, SCALABLE_KINDS } from './replicas-with-hpa.js';
-import { isHelmTestHook, TemplateMatcher } from './service-selector-no-match.js';
+import { TemplateMatcher } from '../src/model/template-matcher.js';
+import { isHelmTestHook, podSpec, workloadName } from '../src/model/workload.js';
 
 /** Whether a pod spec asks the scheduler to keep its replicas apart: any pod anti-affinity or topology spread constraint. */
 function spreads(spec: Record<string, unknown>): boolean {
@@ -62,7 +62,7 @@ export default createRule({
         if (replicas === undefined || replicas < 2) return;
         const service = serviceOf(workload);
         if (!service) return;
-        const data = { workload: `${workload.kind} ${workload.name}`, replicas, service: service.name };
+        const data = { workload: workloadName(workload), replicas, service: service.name };
         const related = [{ resource: service, path: ['spec', 'selector'], on: 'key' as const, message: `Service ${service.name} selects its pods` }];
         if (autoscalers.length > 0) {
           const lowest = autoscalers.find((autoscaler) => autoscaler.minReplicas === replicas)!;
@@ -71,7 +71,7 @@ export default createRule({
             data: { ...data, autoscaler: autoscalerName(lowest) },
             path: pod.path,
             on: 'key',
-            related: [...related, { resource: lowest.resource, path: lowest.minPath, ...(lowest.explicitMin ? {} : { on: 'key' as const }), message: `${autoscalerName(lowest)}: ${lowest.minText}` }],
+            related: [...related, minimumLocation(lowest)],
           });
         } else {
           context.report({ messageId: 'replicas', data, path: ['spec', 'replicas'], related });

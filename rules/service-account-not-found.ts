@@ -1,16 +1,7 @@
 import { createRule } from '../src/engine/builtin-rule.js';
-import type { Resource } from '../src/model/resource.js';
-
-/**
- * Object names are lowercase DNS subdomains: anything else (`$SA_NAME`, `<KSA_NAME>`, `KSA_NAME`)
- * is a placeholder waiting for envsubst or a reader, not a name to look up.
- */
-const OBJECT_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
-
-/** How a message names the pods a workload makes. */
-function podsOf(resource: Resource): string {
-  return resource.kind === 'Pod' ? 'this Pod' : `the pods of this ${resource.kind}`;
-}
+import { lookUp } from '../src/model/lookup.js';
+import { isObjectName } from '../src/model/names.js';
+import { describePods } from '../src/model/workload.js';
 
 export default createRule({
   meta: {
@@ -32,36 +23,18 @@ export default createRule({
     const { index } = context;
     // In a partial run the ServiceAccount may well be in a file that was not given.
     if (!index.complete) return {};
-    let byName: Map<string, Resource[]> | undefined;
-    const definedElsewhere = (name: string): Resource[] => {
-      if (!byName) {
-        byName = new Map();
-        for (const account of index.ofKind('ServiceAccount')) {
-          const list = byName.get(account.name);
-          if (list) list.push(account);
-          else byName.set(account.name, [account]);
-        }
-      }
-      return byName.get(name) ?? [];
-    };
     return {
       check(resource) {
         for (const reference of index.referencesFrom(resource)) {
           // `default` is made by the ServiceAccount controller in every namespace.
-          if (reference.target !== 'ServiceAccount' || reference.name === 'default' || !OBJECT_NAME.test(reference.name)) continue;
-          if (index.exists('ServiceAccount', reference.namespace, reference.name)) continue;
-          const namespace = index.effectiveNamespace('ServiceAccount', reference.namespace)!;
-          const elsewhere = definedElsewhere(reference.name);
-          if (elsewhere.length > 0) {
-            const namespaces = [...new Set(elsewhere.map((account) => `"${index.namespaceOf(account)}"`))].join(', ');
-            context.report({
-              messageId: 'otherNamespace',
-              data: { name: reference.name, via: reference.via, namespace, namespaces, kind: resource.kind, pods: podsOf(resource) },
-              path: reference.path,
-              related: elsewhere.map((account) => ({ resource: account, path: ['metadata', 'name'], message: `ServiceAccount "${account.name}" in namespace "${index.namespaceOf(account)}"` })),
-            });
+          if (reference.target !== 'ServiceAccount' || reference.name === 'default' || !isObjectName(reference.name)) continue;
+          const found = lookUp(index, 'ServiceAccount', reference.namespace, reference.name);
+          if (found.kind === 'present') continue;
+          const data = { name: reference.name, via: reference.via, namespace: index.effectiveNamespace('ServiceAccount', reference.namespace)!, pods: describePods(resource) };
+          if (found.kind === 'otherNamespace') {
+            context.report({ messageId: 'otherNamespace', data: { ...data, namespaces: found.namespaces, kind: resource.kind }, path: reference.path, related: found.related });
           } else {
-            context.report({ messageId: 'missing', data: { name: reference.name, via: reference.via, namespace, pods: podsOf(resource) }, path: reference.path });
+            context.report({ messageId: 'missing', data, path: reference.path });
           }
         }
       },

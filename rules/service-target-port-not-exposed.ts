@@ -3,8 +3,8 @@ import type { PodTemplate } from '../src/model/index.js';
 import { describePorts, portNumber } from '../src/model/probes.js';
 import { isObject, type KubeObject } from '../src/model/resource.js';
 import { isEmptySelector, readPlainSelector } from '../src/model/selector.js';
-import { longRunningContainers, podSpec } from '../src/model/workload.js';
-import { TemplateMatcher, workloadName } from './service-selector-no-match.js';
+import { TemplateMatcher } from '../src/model/template-matcher.js';
+import { longRunningContainers, podSpec, workloadName } from '../src/model/workload.js';
 
 interface ContainerPort {
   name: string | undefined;

@@ -1,11 +1,6 @@
 import { createRule } from '../src/engine/builtin-rule.js';
+import { isObjectName } from '../src/model/names.js';
 import { isObject, type Resource } from '../src/model/resource.js';
-
-/**
- * Object names are lowercase DNS subdomains: anything else (`$SA_NAME`, `<KSA_NAME>`, `KSA_NAME`)
- * is a placeholder waiting for envsubst or a reader, not a name to look up.
- */
-const OBJECT_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 
 /** A Service without a cluster IP: DNS answers its name with the addresses of its pods. */
 function isHeadless(service: Resource): boolean {
@@ -40,7 +35,7 @@ export default createRule({
     const { index } = context;
     const spec = isObject(resource.object.spec) ? resource.object.spec : undefined;
     const name = spec?.serviceName;
-    if (typeof name !== 'string' || !OBJECT_NAME.test(name)) return;
+    if (typeof name !== 'string' || !isObjectName(name)) return;
     const namespace = index.namespaceOf(resource)!;
     const example = `${resource.name}-0.${name}.${namespace}.svc`;
     const services = index.get('Service', namespace, name);

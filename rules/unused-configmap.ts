@@ -1,11 +1,6 @@
 import { createRule } from '../src/engine/builtin-rule.js';
-import { isObject, type Resource } from '../src/model/resource.js';
-import { globToRegExp, hasIgnoredLabel } from './unused-secret.js';
-
-function labelsOf(resource: Resource): Record<string, unknown> {
-  const metadata = isObject(resource.object.metadata) ? resource.object.metadata : {};
-  return isObject(metadata.labels) ? metadata.labels : {};
-}
+import { ignoredBy } from '../src/model/names.js';
+import { metadataMap, type Resource } from '../src/model/resource.js';
 
 /** ConfigMaps the control plane, or a managed cluster's components, read by name. */
 const CONTROL_PLANE = /^(kube-system\u0000(aws-auth|kubeadm-config|kubelet-config(-[0-9.]+)?|coredns-custom|extension-apiserver-authentication)|kube-public\u0000cluster-info)$/;
@@ -15,7 +10,7 @@ function readByConvention(configMap: Resource, namespace: string): boolean {
   // Kubernetes publishes it in every namespace for projected service account tokens.
   if (configMap.name === 'kube-root-ca.crt') return true;
   if (CONTROL_PLANE.test(`${namespace}\u0000${configMap.name}`)) return true;
-  const labels = labelsOf(configMap);
+  const labels = metadataMap(configMap, 'labels');
   // Argo CD's components read argocd-cm, argocd-rbac-cm and the others by name.
   if (labels['app.kubernetes.io/part-of'] === 'argocd' && configMap.name.startsWith('argocd-')) return true;
   // istiod reads its revision's mesh configuration and injection template (istio-sidecar-injector[-<rev>]).
@@ -63,18 +58,14 @@ export default createRule({
   },
   create(context) {
     const { index, options } = context;
-    const ignored = options.ignore.map(globToRegExp);
+    const isIgnored = ignoredBy(options);
     return {
       finish() {
         // In a partial run the object that uses it may be in a file that was not given.
         if (!index.complete) return;
         for (const configMap of index.ofKind('ConfigMap')) {
           const namespace = index.namespaceOf(configMap)!;
-          if (index.referencesTo('ConfigMap', namespace, configMap.name).length > 0) continue;
-          if (readByConvention(configMap, namespace)) continue;
-          if (hasIgnoredLabel(labelsOf(configMap), options.ignoreLabels)) continue;
-          if (ignored.some((pattern) => pattern.test(configMap.name))) continue;
-          if (index.isMentioned(configMap)) continue;
+          if (index.referencesTo('ConfigMap', namespace, configMap.name).length > 0 || readByConvention(configMap, namespace) || isIgnored(configMap) || index.isMentioned(configMap)) continue;
           context.report({ messageId: 'unused', data: { name: configMap.name, namespace }, path: ['metadata', 'name'], resource: configMap });
         }
       },

@@ -1,33 +1,15 @@
 import { createRule } from '../src/engine/builtin-rule.js';
 import type { ResourceIndex } from '../src/model/index.js';
-import { isObject, type Resource } from '../src/model/resource.js';
+import { ignoredBy } from '../src/model/names.js';
+import { metadataMap, type Resource } from '../src/model/resource.js';
 
 /** Types Kubernetes or Helm own: tokens the control plane reads, and Helm's release records. */
 const SYSTEM_TYPES = new Set(['kubernetes.io/service-account-token', 'bootstrap.kubernetes.io/token', 'helm.sh/release.v1']);
 
-/** Turns a name pattern with `*` (any run of characters) and `?` (one character) into a regular expression. */
-export function globToRegExp(pattern: string): RegExp {
-  const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${source}$`);
-}
-
-/** Whether labels match one of `key` (any value) or `key=value`. */
-export function hasIgnoredLabel(labels: Readonly<Record<string, unknown>>, ignoreLabels: readonly string[]): boolean {
-  return ignoreLabels.some((entry) => {
-    const equals = entry.indexOf('=');
-    if (equals === -1) return entry in labels;
-    return labels[entry.slice(0, equals)] === entry.slice(equals + 1);
-  });
-}
-
-function metadataOf(resource: Resource): { labels: Record<string, unknown>; annotations: Record<string, unknown> } {
-  const metadata = isObject(resource.object.metadata) ? resource.object.metadata : {};
-  return { labels: isObject(metadata.labels) ? metadata.labels : {}, annotations: isObject(metadata.annotations) ? metadata.annotations : {} };
-}
-
 /** Secrets something reads without naming them in a field kubegate reads as a reference. */
 function readByConvention(secret: Resource, index: ResourceIndex): boolean {
-  const { labels, annotations } = metadataOf(secret);
+  const labels = metadataMap(secret, 'labels');
+  const annotations = metadataMap(secret, 'annotations');
   const type = secret.object.type;
   if (typeof type === 'string' && SYSTEM_TYPES.has(type)) return true;
   // A token Secret the token controller fills for the ServiceAccount it names.
@@ -85,17 +67,14 @@ export default createRule({
   },
   create(context) {
     const { index, options } = context;
-    const ignored = options.ignore.map(globToRegExp);
+    const isIgnored = ignoredBy(options);
     return {
       finish() {
         // In a partial run the object that uses it may be in a file that was not given.
         if (!index.complete) return;
         for (const secret of index.ofKind('Secret')) {
           const namespace = index.namespaceOf(secret)!;
-          if (index.referencesTo('Secret', namespace, secret.name).length > 0) continue;
-          if (readByConvention(secret, index) || hasIgnoredLabel(metadataOf(secret).labels, options.ignoreLabels)) continue;
-          if (ignored.some((pattern) => pattern.test(secret.name))) continue;
-          if (index.isMentioned(secret)) continue;
+          if (index.referencesTo('Secret', namespace, secret.name).length > 0 || readByConvention(secret, index) || isIgnored(secret) || index.isMentioned(secret)) continue;
           const pull = secret.object.type === 'kubernetes.io/dockerconfigjson' || secret.object.type === 'kubernetes.io/dockercfg';
           context.report({ messageId: pull ? 'unusedPullSecret' : 'unused', data: { name: secret.name, namespace }, path: ['metadata', 'name'], resource: secret });
         }

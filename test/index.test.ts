@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildModel } from '../src/engine/model.js';
-import type { IndexOptions } from '../src/model/index.js';
 import { formatSelector, readLabelSelector, readPlainSelector, selectorMatches } from '../src/model/selector.js';
-
-const model = (text: string, world?: IndexOptions) => buildModel([{ path: 'set.yaml', text }], world);
+import { modelOf as model } from './support/model.js';
 
 const deployment = (name: string, labels: string, namespace?: string) =>
   `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: ${name}${namespace ? `, namespace: ${namespace}` : ''}}\nspec:\n  template:\n    metadata: {labels: ${labels}}\n    spec:\n      containers: [{name: c, image: "c:1"}]\n`;

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildModel } from '../src/engine/model.js';
-import type { IndexOptions } from '../src/model/index.js';
 import { ingressBackends, producedSecrets, referencesOf, type Reference } from '../src/model/references.js';
 import type { Resource } from '../src/model/resource.js';
+import { modelOf as model } from './support/model.js';
 
-const model = (text: string, world?: IndexOptions) => buildModel([{ path: 'set.yaml', text }], world);
 const only = (text: string): Resource => {
   const { resources } = model(text);
   expect(resources).toHaveLength(1);

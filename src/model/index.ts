@@ -1,14 +1,10 @@
 import type { ObjectPath } from '../core/types.js';
+import { append } from './collections.js';
 import { isClusterScoped, podMetadataPathOf, type GroupKind } from './kinds.js';
+import { NOT_NAME } from './names.js';
 import { producedSecrets, referencesOf, type ProducedSecret, type Reference } from './references.js';
 import { isObject, type Resource } from './resource.js';
 import { isEmptySelector, labelsOf, selectorMatches, type LabelSelector } from './selector.js';
-
-function append<K, V>(map: Map<K, V[]>, k: K, value: V): void {
-  const list = map.get(k);
-  if (list) list.push(value);
-  else map.set(k, [value]);
-}
 
 /** Objects the configuration says exist outside the input (made by hand, by another repository, by an operator). */
 export type ExternalResources = (target: GroupKind, namespace: string | undefined, name: string) => boolean;
@@ -49,9 +45,6 @@ const EMPTY: readonly never[] = [];
 /** Fields whose strings repeat names without using what they name: label selectors. */
 const UNMENTIONING_FIELDS = new Set(['selector', 'matchLabels', 'labelSelector', 'podSelector', 'namespaceSelector']);
 
-/** Where token boundaries fall in text that may name an object: names are DNS labels and subdomains. */
-const NOT_NAME = /[^A-Za-z0-9._-]+/;
-
 /**
  * Every resource of a run, looked up by group/kind, namespace and name in constant time, with
  * the references between them and the pods each label selector selects, so rules that relate
@@ -68,6 +61,7 @@ export class ResourceIndex {
   private producedCache: Map<string, ProducedSecret[]> | undefined;
   private podCache: { byNamespace: Map<string, PodTemplate[]>; byLabel: Map<string, PodTemplate[]> } | undefined;
   private mentionCache: Set<string> | undefined;
+  private byGroupKindAndName: Map<string, Resource[]> | undefined;
 
   constructor(
     readonly resources: readonly Resource[],
@@ -99,6 +93,22 @@ export class ResourceIndex {
   /** Every resource of a group/kind (`apps/Deployment`, `Secret`). */
   ofKind(groupKind: GroupKind): readonly Resource[] {
     return this.byGroupKind.get(groupKind) ?? EMPTY;
+  }
+
+  /**
+   * Objects of a group/kind named `name` outside `namespace` (undefined: the default one). A
+   * reference never crosses namespaces, and the same name defined in another one is the likely
+   * mistake behind a missing object, worth saying in the finding. Built on first use, so the
+   * rules that ask keep a run linear.
+   */
+  inOtherNamespaces(groupKind: GroupKind, namespace: string | undefined, name: string): readonly Resource[] {
+    if (!this.byGroupKindAndName) {
+      this.byGroupKindAndName = new Map();
+      for (const resource of this.resources) append(this.byGroupKindAndName, `${resource.groupKind}\u0000${resource.name}`, resource);
+    }
+    const effective = this.effectiveNamespace(groupKind, namespace);
+    const named = this.byGroupKindAndName.get(`${groupKind}\u0000${name}`) ?? EMPTY;
+    return named.filter((resource) => this.namespaceOf(resource) !== effective);
   }
 
   /** Whether a named object is there: defined in the input, made by another object (Secrets), or declared external. */

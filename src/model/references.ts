@@ -30,6 +30,15 @@ export interface Reference {
   via: string;
 }
 
+/**
+ * How a pod fails when a Secret or ConfigMap it reads is missing: a volume cannot be mounted, an
+ * env or envFrom source stops the container. Both "not found" rules tell the user the symptom
+ * they will see, which depends on the reference, not on the kind.
+ */
+export function podFailure(reference: Reference): string {
+  return reference.via.startsWith('volume') ? 'FailedMount, stuck in ContainerCreating' : 'CreateContainerConfigError';
+}
+
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }

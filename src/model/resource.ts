@@ -1,4 +1,4 @@
-import type { DocumentLocator, FindingOrigin, ObjectPath, ResourceRef } from '../core/types.js';
+import type { DocumentLocator, FindingOrigin, HighlightTarget, ObjectPath, ResourceRef } from '../core/types.js';
 import { apiGroupOf, groupKind, type GroupKind } from './kinds.js';
 
 /** Any JSON-like mapping from a manifest; rules narrow it with the helpers in `model/`. */
@@ -41,6 +41,29 @@ export function resourceRef(resource: Resource): ResourceRef {
 
 export function isObject(value: unknown): value is KubeObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * An object's own `metadata.labels` or `metadata.annotations` as written, `{}` when absent or not
+ * a map. Rules that look for a controller's marks (a fill-in annotation, an ignore label) read
+ * them raw: unlike selectors, they have no string form to agree on.
+ */
+export function metadataMap(resource: Resource, field: 'labels' | 'annotations'): KubeObject {
+  const metadata = resource.object.metadata;
+  const map = isObject(metadata) ? metadata[field] : undefined;
+  return isObject(map) ? map : {};
+}
+
+/**
+ * A place in another object that a finding points to (the Secret defined in another namespace,
+ * the template a selector misses). The model builds these for the rules that share it; it sits
+ * below the engine, so it spells out the shape of the engine's related location itself.
+ */
+export interface RelatedLocation {
+  resource: Resource;
+  path: ObjectPath;
+  on?: HighlightTarget;
+  message: string;
 }
 
 /** Configuration files read by client tools, which look like objects but never reach a cluster. */

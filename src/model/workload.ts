@@ -26,6 +26,22 @@ export function isHelmTestHook(resource: Resource): boolean {
   return typeof hook === 'string' && hook.split(',').some((part) => HELM_TEST_HOOKS.has(part.trim()));
 }
 
+/**
+ * `Deployment web`: the selector, port and disruption rules all point at the workload behind a
+ * pod template in their messages, and must name it the same way.
+ */
+export function workloadName(resource: Resource): string {
+  return `${resource.kind} ${resource.name}`;
+}
+
+/**
+ * `this Pod`, `the pods of this Deployment`: what fails when a pod's reference dangles is the
+ * pods, which a workload's messages name through the object the user wrote.
+ */
+export function describePods(resource: Resource): string {
+  return resource.kind === 'Pod' ? 'this Pod' : `the pods of this ${resource.kind}`;
+}
+
 export type ContainerRole = 'container' | 'initContainer' | 'ephemeralContainer';
 
 const CONTAINER_LISTS: readonly [string, ContainerRole][] = [

@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
 import rule from '../../rules/configmap-key-not-found.js';
 import { ruleTester } from '../rule-tester.js';
+import { at, docsExample } from '../support/rule-cases.js';
 
-const example = (which: 'valid' | 'invalid') => readFileSync(new URL(`../../docs/examples/${rule.meta.id}/${which}.yaml`, import.meta.url), 'utf8');
-const at = (line: number, column: number, endColumn: number) => ({ line, column, endLine: line, endColumn });
 const envKey = (name: string, key: string, via: string, keys: string, line: number, column: number, endColumn: number) => ({ messageId: 'envKeyMissing', data: { name, key, via, keys }, ...at(line, column, endColumn) });
 const volumeKey = (name: string, key: string, via: string, keys: string, line: number, column: number, endColumn: number) => ({ messageId: 'volumeKeyMissing', data: { name, key, via, keys }, ...at(line, column, endColumn) });
 const WEB_KEYS = 'its keys: "LOG_LEVEL", "favicon.ico", "nginx.conf"';
@@ -15,7 +13,7 @@ const mounted = (metadata: string, data: string, key: string) =>
 ruleTester(rule, {
   valid: [
     { name: 'keys from data and binaryData, optional keys, CA injection, ConfigMaps not defined in the set', fixture: 'valid.yaml' },
-    { name: 'the documented valid example', code: example('valid') },
+    { name: 'the documented valid example', code: docsExample(rule, 'valid') },
     { name: 'a ConfigMap copied by a replicator has the keys of its source', code: mounted(', annotations: {replicator.v1.mittwald.de/replicate-from: platform/app}', '', 'settings.json') },
     { name: 'a ConfigMap the configuration declares external has keys kubegate cannot know', code: mounted('', 'a: b', 'settings.json'), world: { external: (kind, _namespace, name) => kind === 'ConfigMap' && name === 'app' } },
   ],
@@ -32,7 +30,7 @@ ruleTester(rule, {
     },
     {
       name: 'the documented invalid example',
-      code: example('invalid'),
+      code: docsExample(rule, 'invalid'),
       errors: [volumeKey('web-config', 'default.conf', 'volume "conf"', 'its keys: "nginx.conf"', 30, 22, 34)],
     },
     {

@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
 import rule from '../../rules/configmap-not-found.js';
 import { ruleTester } from '../rule-tester.js';
+import { at, docsExample } from '../support/rule-cases.js';
 
-const example = (which: 'valid' | 'invalid') => readFileSync(new URL(`../../docs/examples/${rule.meta.id}/${which}.yaml`, import.meta.url), 'utf8');
-const at = (line: number, column: number, endColumn: number) => ({ line, column, endLine: line, endColumn });
 const missing = (name: string, via: string, namespace: string, failure: string, line: number, column: number, endColumn: number) => ({ messageId: 'missing', data: { name, via, namespace, failure }, ...at(line, column, endColumn) });
 const CONFIG_ERROR = 'CreateContainerConfigError';
 const MOUNT_ERROR = 'FailedMount, stuck in ContainerCreating';
@@ -17,7 +15,7 @@ ruleTester(rule, {
   valid: [
     { name: 'defined in the namespace, optional, put in every namespace, a trust-manager Bundle, made by a hook Job, kept in kube-system', fixture: 'valid.yaml' },
     { name: 'a partial run never says a ConfigMap is missing', fixture: 'invalid.yaml', world: { complete: false } },
-    { name: 'the documented valid example', code: example('valid') },
+    { name: 'the documented valid example', code: docsExample(rule, 'valid') },
     {
       name: 'ConfigMaps the configuration declares external',
       code: pod('shop', 'feature-flags'),
@@ -48,7 +46,7 @@ ruleTester(rule, {
     },
     {
       name: 'the documented invalid example',
-      code: example('invalid'),
+      code: docsExample(rule, 'invalid'),
       errors: [missing('web-settings', 'envFrom of container "web"', 'default', CONFIG_ERROR, 24, 23, 35)],
     },
     {

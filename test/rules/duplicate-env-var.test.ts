@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import rule from '../../rules/duplicate-env-var.js';
 import { ruleTester } from '../rule-tester.js';
+import { docsExample } from '../support/rule-cases.js';
 
-const example = (which: 'valid' | 'invalid') => readFileSync(new URL(`../../docs/examples/${rule.meta.id}/${which}.yaml`, import.meta.url), 'utf8');
 const found = (container: string, variable: string, first: string, second: string, at: [number, number], before: [number, number]) => ({
   messageId: 'duplicate',
   data: { container, variable, first, second },
@@ -20,7 +19,7 @@ const pod = (entries: string[]) =>
 ruleTester(rule, {
   valid: [
     { name: 'one name in two containers, env over envFrom, names differing in case, composition through another name', fixture: 'valid.yaml' },
-    { name: 'the documented valid example', code: example('valid') },
+    { name: 'the documented valid example', code: docsExample(rule, 'valid') },
     { name: 'entries without a name are left to schema validation', code: pod(['{value: a}', '{value: b}', '{name: "", value: c}', '{name: "", value: d}']) },
   ],
   invalid: [
@@ -46,7 +45,7 @@ ruleTester(rule, {
     },
     {
       name: 'the documented invalid example',
-      code: example('invalid'),
+      code: docsExample(rule, 'invalid'),
       errors: [found('api', 'LOG_LEVEL', 'value "info"', 'value "debug"', [20, 21], [16, 21])],
     },
     {

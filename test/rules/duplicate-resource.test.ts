@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/duplicate-resource.js';
 import { lint } from '../../src/engine/lint.js';
 import { ruleTester } from '../rule-tester.js';
+import { docsExample } from '../support/rule-cases.js';
 
-const example = (which: 'valid' | 'invalid') => readFileSync(new URL(`../../docs/examples/${rule.meta.id}/${which}.yaml`, import.meta.url), 'utf8');
 const duplicate = (kind: string, name: string, where: string, first: string, line: number, firstLine: number) => ({
   messageId: 'duplicate',
   data: { kind, name, where, first },
@@ -21,7 +20,7 @@ const configMap = (name: string, namespace?: string) =>
 ruleTester(rule, {
   valid: [
     { name: 'other namespaces, other kinds, a Knative Service beside a core one, Role and ClusterRole, generateName', fixture: 'valid.yaml' },
-    { name: 'the documented valid example', code: example('valid') },
+    { name: 'the documented valid example', code: docsExample(rule, 'valid') },
   ],
   invalid: [
     {
@@ -36,7 +35,7 @@ ruleTester(rule, {
         duplicate('ConfigMap', 'app-config', 'in namespace "shop"', 'at line 4', 115, 4),
       ],
     },
-    { name: 'the documented invalid example', code: example('invalid'), errors: [duplicate('ConfigMap', 'app-config', 'in namespace "default"', 'at line 4', 11, 4)] },
+    { name: 'the documented invalid example', code: docsExample(rule, 'invalid'), errors: [duplicate('ConfigMap', 'app-config', 'in namespace "default"', 'at line 4', 11, 4)] },
     {
       name: 'both definitions are in hand in a partial run too',
       code: `${configMap('app-config', 'shop')}---\n${configMap('app-config', 'shop')}`,

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import rule from '../../rules/hpa-cpu-request-missing.js';
 import { ruleTester } from '../rule-tester.js';
+import { docsExample } from '../support/rule-cases.js';
 
-const example = (which: 'valid' | 'invalid') => readFileSync(new URL(`../../docs/examples/${rule.meta.id}/${which}.yaml`, import.meta.url), 'utf8');
 /** Where a finding is and where its containers are: `[line, column, endColumn]` and `[line, column]` pairs. */
 const located = (containers: string, workload: string, verb: string, where: [number, number, number], related: [number, number][]) => ({
   data: { containers, workload, verb },
@@ -27,7 +26,7 @@ const pair = (hpaSpec: string, resources: string, apiVersion = 'autoscaling/v2')
 ruleTester(rule, {
   valid: [
     { name: 'requests and lone limits, completed init containers, another namespace, AverageValue, Pods and External metrics, LimitRange defaults, pod-level resources, a missing target', fixture: 'valid.yaml' },
-    { name: 'the documented valid example', code: example('valid') },
+    { name: 'the documented valid example', code: docsExample(rule, 'valid') },
     { name: 'a memory metric needs memory requests only', code: pair('  metrics: [{type: Resource, resource: {name: memory, target: {type: Utilization, averageUtilization: 80}}}]\n', '{requests: {memory: 128Mi}}') },
     { name: 'a v1 HPA with its own target and requests', code: pair('  targetCPUUtilizationPercentage: 50\n', '{requests: {cpu: 100m}}', 'autoscaling/v1') },
   ],
@@ -60,7 +59,7 @@ ruleTester(rule, {
     },
     {
       name: 'the documented invalid example',
-      code: example('invalid'),
+      code: docsExample(rule, 'invalid'),
       errors: [cpu('container "web"', 'Deployment web', 'has', [13, 57, 59], [[27, 17]])],
     },
   ],

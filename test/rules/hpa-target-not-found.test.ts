@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import rule from '../../rules/hpa-target-not-found.js';
 import { ruleTester } from '../rule-tester.js';
+import { docsExample } from '../support/rule-cases.js';
 
-const example = (which: 'valid' | 'invalid') => readFileSync(new URL(`../../docs/examples/${rule.meta.id}/${which}.yaml`, import.meta.url), 'utf8');
 const missing = (kind: string, name: string, apiVersion: string, namespace: string, line: number) => ({
   messageId: 'missing',
   data: { kind, name, apiVersion, namespace },
@@ -30,7 +29,7 @@ const hpa = (apiVersion: string, kind: string, name: string) =>
 ruleTester(rule, {
   valid: [
     { name: 'Deployment, Argo Rollout, explicit default namespace, an extensions Deployment named through apps', fixture: 'valid.yaml' },
-    { name: 'the documented valid example', code: example('valid') },
+    { name: 'the documented valid example', code: docsExample(rule, 'valid') },
     { name: 'a partial run never says a target is missing', fixture: 'invalid.yaml', world: { complete: false } },
     {
       name: 'a target the configuration declares external',
@@ -75,7 +74,7 @@ ruleTester(rule, {
         missing('CloneSet', 'workers', 'apps.kruise.io/v1alpha1', 'jobs', 125),
       ],
     },
-    { name: 'the documented invalid example', code: example('invalid'), errors: [missing('Deployment', 'storefront', 'apps/v1', 'default', 29)] },
+    { name: 'the documented invalid example', code: docsExample(rule, 'invalid'), errors: [missing('Deployment', 'storefront', 'apps/v1', 'default', 29)] },
     {
       name: 'a core-group apiVersion names no workload',
       code: `${hpa('v1', 'Deployment', 'web')}---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: web, image: "registry.example/web:1.4.2"}]}\n`,

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import rule from '../../rules/ingress-backend-not-found.js';
 import { ruleTester } from '../rule-tester.js';
+import { docsExample } from '../support/rule-cases.js';
 
-const example = (which: 'valid' | 'invalid') => readFileSync(new URL(`../../docs/examples/${rule.meta.id}/${which}.yaml`, import.meta.url), 'utf8');
 const serviceMissing = (service: string, namespace: string, line: number, column: number) => ({
   messageId: 'serviceMissing',
   data: { service, namespace },
@@ -40,7 +39,7 @@ const serviceAndIngress = (ports: string[], backend: string[]) =>
 ruleTester(rule, {
   valid: [
     { name: 'port by number and name, resource backend, v1beta1 number, name and digits, ExternalName, Knative and ECK Services', fixture: 'valid.yaml' },
-    { name: 'the documented valid example', code: example('valid') },
+    { name: 'the documented valid example', code: docsExample(rule, 'valid') },
     {
       name: 'a partial run never says a Service is missing',
       code: serviceAndIngress(['{name: http, port: 80}'], ['service: {name: api, port: {number: 80}}']),
@@ -94,7 +93,7 @@ ruleTester(rule, {
     },
     {
       name: 'the documented invalid example',
-      code: example('invalid'),
+      code: docsExample(rule, 'invalid'),
       errors: [{ messageId: 'portMissing', data: { service: 'web', port: '"https"', ports: '80 (http)' }, line: 25, column: 25, endLine: 25, endColumn: 30 }],
     },
     {

@@ -1,14 +1,13 @@
-import { readFileSync } from 'node:fs';
 import rule from '../../rules/liveness-probe-missing.js';
 import { ruleTester } from '../rule-tester.js';
+import { docsExample } from '../support/rule-cases.js';
 
-const example = (which: 'valid' | 'invalid') => readFileSync(new URL(`../../docs/examples/${rule.meta.id}/${which}.yaml`, import.meta.url), 'utf8');
 const missing = (container: string, line: number, column: number, endColumn: number) => ({ messageId: 'missing', data: { container }, line, column, endLine: line, endColumn });
 
 ruleTester(rule, {
   valid: [
     { name: 'probed app container and sidecar, plain init container, StatefulSet, Job and CronJob', fixture: 'valid.yaml' },
-    { name: 'the documented valid example', code: example('valid') },
+    { name: 'the documented valid example', code: docsExample(rule, 'valid') },
     {
       name: 'a Job whose template nests a sidecar without probes',
       code: 'apiVersion: batch/v1\nkind: Job\nmetadata: {name: load}\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      initContainers:\n        - {name: proxy, image: "proxy:1.9.0", restartPolicy: Always}\n      containers:\n        - {name: load, image: "load:1.0.0"}\n',
@@ -28,7 +27,7 @@ ruleTester(rule, {
     },
     {
       name: 'the documented invalid example',
-      code: example('invalid'),
+      code: docsExample(rule, 'invalid'),
       errors: [missing('web', 13, 11, 20)],
     },
     {

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import rule from '../../rules/liveness-probe-same-as-readiness.js';
 import { ruleTester } from '../rule-tester.js';
+import { docsExample } from '../support/rule-cases.js';
 
-const example = (which: 'valid' | 'invalid') => readFileSync(new URL(`../../docs/examples/${rule.meta.id}/${which}.yaml`, import.meta.url), 'utf8');
 const identical = (container: string, line: number, column: number, endColumn: number) => ({ messageId: 'identical', data: { container }, line, column, endLine: line, endColumn });
 const stricter = (container: string, differences: string, line: number, column: number, endColumn: number) => ({ messageId: 'stricter', data: { container, differences }, line, column, endLine: line, endColumn });
 
@@ -13,7 +12,7 @@ const deployment = (lines: string[]) =>
 ruleTester(rule, {
   valid: [
     { name: 'tolerant liveness, different endpoints, liveness only, sidecar, init container, Job and CronJob', fixture: 'valid.yaml' },
-    { name: 'the documented valid example', code: example('valid') },
+    { name: 'the documented valid example', code: docsExample(rule, 'valid') },
     {
       name: 'same endpoint on different ports',
       code: deployment(['          readinessProbe: {httpGet: {path: /healthz, port: 8080}}', '          livenessProbe: {httpGet: {path: /healthz, port: 8081}}']),
@@ -60,7 +59,7 @@ ruleTester(rule, {
     },
     {
       name: 'the documented invalid example',
-      code: example('invalid'),
+      code: docsExample(rule, 'invalid'),
       errors: [identical('web', 17, 11, 24)],
     },
     {

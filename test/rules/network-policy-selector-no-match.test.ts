@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
 import rule from '../../rules/network-policy-selector-no-match.js';
 import { ruleTester } from '../rule-tester.js';
+import { at, docsExample } from '../support/rule-cases.js';
 
-const example = (which: 'valid' | 'invalid') => readFileSync(new URL(`../../docs/examples/${rule.meta.id}/${which}.yaml`, import.meta.url), 'utf8');
-const at = (line: number, column: number, endColumn: number) => ({ line, column, endLine: line, endColumn });
 const closest = (namespace: string, line: number, column: number, endColumn: number, related: [number, number]) => ({
   messageId: 'closest',
   data: { selector: 'app=payment', namespace, workload: 'Deployment payments', actual: 'app=payments', wanted: 'app=payment' },
@@ -19,7 +17,7 @@ ruleTester(rule, {
   valid: [
     { name: 'an empty podSelector, matchLabels with a NotIn expression, the default namespace, a namespace without workloads', fixture: 'valid.yaml' },
     { name: 'a partial run never says a selector matches nothing', fixture: 'invalid.yaml', world: { complete: false } },
-    { name: 'the documented valid example', code: example('valid') },
+    { name: 'the documented valid example', code: docsExample(rule, 'valid') },
     { name: 'the pods of a Job count', code: [policy('{matchLabels: {app: migrate}}'), job].join('---\n') },
   ],
   invalid: [
@@ -33,6 +31,6 @@ ruleTester(rule, {
       code: [policy('{matchExpressions: [{key: tier, operator: Exists}]}'), job].join('---\n'),
       errors: [noMatch('tier', 'default', 5, 3, 14)],
     },
-    { name: 'the documented invalid example', code: example('invalid'), errors: [closest('default', 7, 24, 31, [23, 21])] },
+    { name: 'the documented invalid example', code: docsExample(rule, 'invalid'), errors: [closest('default', 7, 24, 31, [23, 21])] },
   ],
 });

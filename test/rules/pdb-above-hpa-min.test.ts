@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import rule from '../../rules/pdb-above-hpa-min.js';
 import { ruleTester } from '../rule-tester.js';
+import { docsExample } from '../support/rule-cases.js';
 
-const example = (which: 'valid' | 'invalid') => readFileSync(new URL(`../../docs/examples/${rule.meta.id}/${which}.yaml`, import.meta.url), 'utf8');
 const aboveMin = (minAvailable: string, desired: string, autoscaler: string, workloads: string, replicas: string, where: [number, number, number], related: [number, number, string][]) => ({
   messageId: 'aboveMin',
   data: { minAvailable, desired, autoscaler, workloads, replicas },
@@ -21,7 +20,7 @@ const hpa = (target: string, min: number) => `apiVersion: autoscaling/v2\nkind: 
 ruleTester(rule, {
   valid: [
     { name: 'a minimum above the budget, maxUnavailable, an HPA of another namespace', fixture: 'valid.yaml' },
-    { name: 'the documented valid example', code: example('valid') },
+    { name: 'the documented valid example', code: docsExample(rule, 'valid') },
     { name: 'a partial run does not weigh replica counts', fixture: 'invalid.yaml', world: { complete: false } },
     { name: 'an autoscaled and a fixed workload together leave room for one eviction', code: [pdb, deployment('web', ''), hpa('web', 2), deployment('web-canary', '  replicas: 2\n')].join('---\n') },
   ],
@@ -47,7 +46,7 @@ ruleTester(rule, {
     },
     {
       name: 'the documented invalid example',
-      code: example('invalid'),
+      code: docsExample(rule, 'invalid'),
       errors: [aboveMin('2', '2 pods', 'HorizontalPodAutoscaler web', 'Deployment web', '2 replicas', [6, 17, 18], [[31, 16, 'HorizontalPodAutoscaler web: minReplicas 2']])],
     },
   ],

@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
 import rule from '../../rules/pdb-blocks-eviction.js';
 import { ruleTester } from '../rule-tester.js';
+import { at, docsExample } from '../support/rule-cases.js';
 
-const example = (which: 'valid' | 'invalid') => readFileSync(new URL(`../../docs/examples/${rule.meta.id}/${which}.yaml`, import.meta.url), 'utf8');
-const at = (line: number, column: number, endColumn: number) => ({ line, column, endLine: line, endColumn });
 const replicas = (minAvailable: string, desired: string, workloads: string, verb: string, count: string, where: [number, number, number], related: [number, number][]) => ({
   messageId: 'minAvailableReplicas',
   data: { minAvailable, desired, workloads, verb, replicas: count },
@@ -20,7 +18,7 @@ const template = '  template:\n    metadata: {labels: {app: web}}\n    spec:\n  
 ruleTester(rule, {
   valid: [
     { name: 'room for one eviction, an autoscaled count, DaemonSet pods, a budget selecting nothing, zero replicas', fixture: 'valid.yaml' },
-    { name: 'the documented valid example', code: example('valid') },
+    { name: 'the documented valid example', code: docsExample(rule, 'valid') },
     { name: 'a percentage over a bare Pod: the disruption controller cannot scale it, so it is not weighed', code: [pdb('minAvailable: 50%'), workload('Pod', '  containers: [{name: web, image: "registry.example/web:1.0.0"}]\n')].join('---\n') },
     { name: 'a replica count written as a string is not a count', code: [pdb('minAvailable: 1'), workload('Deployment', `  replicas: "3"\n${template}`)].join('---\n') },
     { name: 'a partial run does not weigh replica counts: other workloads may share the labels', code: [pdb('minAvailable: 1'), workload('Deployment', `  replicas: 1\n${template}`)].join('---\n'), world: { complete: false } },
@@ -43,6 +41,6 @@ ruleTester(rule, {
       code: [pdb('minAvailable: 1'), workload('Pod', '  containers: [{name: web, image: "registry.example/web:1.0.0"}]\n')].join('---\n'),
       errors: [replicas('1', '1 pod', 'Pod web', 'runs', '1 replica', [5, 17, 18], [[10, 18]])],
     },
-    { name: 'the documented invalid example', code: example('invalid'), errors: [replicas('1', '1 pod', 'Deployment web', 'runs', '1 replica', [6, 17, 18], [[15, 13]])] },
+    { name: 'the documented invalid example', code: docsExample(rule, 'invalid'), errors: [replicas('1', '1 pod', 'Deployment web', 'runs', '1 replica', [6, 17, 18], [[15, 13]])] },
   ],
 });

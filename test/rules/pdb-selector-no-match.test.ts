@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
 import rule from '../../rules/pdb-selector-no-match.js';
 import { ruleTester } from '../rule-tester.js';
+import { at, docsExample } from '../support/rule-cases.js';
 
-const example = (which: 'valid' | 'invalid') => readFileSync(new URL(`../../docs/examples/${rule.meta.id}/${which}.yaml`, import.meta.url), 'utf8');
-const at = (line: number, column: number, endColumn: number) => ({ line, column, endLine: line, endColumn });
 const closest = (line: number, column: number, endColumn: number, related: [number, number]) => ({
   messageId: 'closest',
   data: { selector: 'app=web, component=server', namespace: 'default', workload: 'Deployment web', actual: 'component=api', wanted: 'component=server' },
@@ -18,7 +16,7 @@ ruleTester(rule, {
   valid: [
     { name: 'matchLabels with In, NotIn, Exists and DoesNotExist expressions, an empty selector, operator-made pods', fixture: 'valid.yaml' },
     { name: 'a partial run never says a selector matches nothing', fixture: 'invalid.yaml', world: { complete: false } },
-    { name: 'the documented valid example', code: example('valid') },
+    { name: 'the documented valid example', code: docsExample(rule, 'valid') },
     { name: 'a number in a selector is the label value of the same digits', code: [pdb('{matchLabels: {app: web, version: 1.0}}'), deployment].join('---\n') },
     { name: 'an unknown operator makes the selector unreadable, so nothing is said', code: [pdb('{matchExpressions: [{key: app, operator: Matches, values: [x]}]}'), deployment].join('---\n') },
   ],
@@ -37,6 +35,6 @@ ruleTester(rule, {
       code: [pdb('{matchExpressions: [{key: app, operator: NotIn, values: [web]}]}'), deployment].join('---\n'),
       errors: [{ messageId: 'noMatch', data: { selector: 'app notin (web)', namespace: 'default' }, ...at(6, 3, 11) }],
     },
-    { name: 'the documented invalid example', code: example('invalid'), errors: [closest(8, 40, 46, [20, 37])] },
+    { name: 'the documented invalid example', code: docsExample(rule, 'invalid'), errors: [closest(8, 40, 46, [20, 37])] },
   ],
 });

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import rule from '../../rules/priority-class-not-found.js';
 import { ruleTester } from '../rule-tester.js';
+import { docsExample } from '../support/rule-cases.js';
 
-const example = (which: 'valid' | 'invalid') => readFileSync(new URL(`../../docs/examples/${rule.meta.id}/${which}.yaml`, import.meta.url), 'utf8');
 const missing = (name: string, pods: string, line: number, column: number) => ({ messageId: 'missing', data: { name, pods }, line, column, endLine: line, endColumn: column + name.length });
 
 const pod = (priorityClass: string) =>
@@ -11,7 +10,7 @@ const pod = (priorityClass: string) =>
 ruleTester(rule, {
   valid: [
     { name: 'defined (with a stray namespace, in another API version), built in, empty', fixture: 'valid.yaml' },
-    { name: 'the documented valid example', code: example('valid') },
+    { name: 'the documented valid example', code: docsExample(rule, 'valid') },
     { name: 'a partial run never says a PriorityClass is missing', fixture: 'invalid.yaml', world: { complete: false } },
     {
       name: 'a PriorityClass the configuration declares external, looked up without a namespace',
@@ -25,7 +24,7 @@ ruleTester(rule, {
       fixture: 'invalid.yaml',
       errors: [missing('high-priority', 'the pods of this Deployment', 22, 26), missing('node-critical', 'the pods of this DaemonSet', 39, 26), missing('batch-low', 'this Pod', 49, 22)],
     },
-    { name: 'the documented invalid example', code: example('invalid'), errors: [missing('high-priority', 'the pods of this Deployment', 12, 26)] },
+    { name: 'the documented invalid example', code: docsExample(rule, 'invalid'), errors: [missing('high-priority', 'the pods of this Deployment', 12, 26)] },
     { name: 'the built-in names are exact', code: pod('system-critical'), errors: [missing('system-critical', 'this Pod', 5, 22)] },
   ],
 });

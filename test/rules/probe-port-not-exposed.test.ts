@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import rule from '../../rules/probe-port-not-exposed.js';
 import { ruleTester } from '../rule-tester.js';
+import { docsExample } from '../support/rule-cases.js';
 
-const example = (which: 'valid' | 'invalid') => readFileSync(new URL(`../../docs/examples/${rule.meta.id}/${which}.yaml`, import.meta.url), 'utf8');
 const nameMissing = (probe: string, container: string, handler: string, port: string, declared: string, line: number, column: number, endColumn: number) => ({ messageId: 'nameMissing', data: { probe, container, handler, port, declared }, line, column, endLine: line, endColumn });
 // Reported only for the grpc handler, so its handler data is always grpc.
 const grpcNamed = (probe: string, container: string, port: string, declared: string, line: number, column: number, endColumn: number) => ({ messageId: 'grpcNamed', data: { probe, container, handler: 'grpc', port, declared }, line, column, endLine: line, endColumn });
@@ -14,7 +13,7 @@ const deployment = (lines: string[]) =>
 ruleTester(rule, {
   valid: [
     { name: 'named ports that match, sidecar, numbered ports declared or not, Job and CronJob', fixture: 'valid.yaml' },
-    { name: 'the documented valid example', code: example('valid') },
+    { name: 'the documented valid example', code: docsExample(rule, 'valid') },
     {
       name: 'digits in a string are a port number, not a name, even when no containerPort matches',
       code: deployment(['          ports: [{name: http, containerPort: 8080}]', '          readinessProbe: {tcpSocket: {port: "8081"}}']),
@@ -38,7 +37,7 @@ ruleTester(rule, {
     },
     {
       name: 'the documented invalid example',
-      code: example('invalid'),
+      code: docsExample(rule, 'invalid'),
       errors: [nameMissing('readinessProbe', 'web', 'httpGet', 'web', 'http (8080)', 18, 43, 46)],
     },
   ],

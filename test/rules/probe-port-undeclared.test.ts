@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import rule from '../../rules/probe-port-undeclared.js';
 import { ruleTester } from '../rule-tester.js';
+import { docsExample } from '../support/rule-cases.js';
 
-const example = (which: 'valid' | 'invalid') => readFileSync(new URL(`../../docs/examples/${rule.meta.id}/${which}.yaml`, import.meta.url), 'utf8');
 const undeclared = (probe: string, container: string, handler: string, port: string, declared: string, line: number, column: number, endColumn: number) => ({ messageId: 'undeclared', data: { probe, container, handler, port, declared }, line, column, endLine: line, endColumn });
 
 /** A Deployment whose single container has the given `ports` and `probe` lines (already indented for the container). */
@@ -12,7 +11,7 @@ const deployment = (lines: string[]) =>
 ruleTester(rule, {
   valid: [
     { name: 'declared numbers, quoted digits, names, no ports, no numeric port, flags, env, exec, host, Job', fixture: 'valid.yaml' },
-    { name: 'the documented valid example', code: example('valid') },
+    { name: 'the documented valid example', code: docsExample(rule, 'valid') },
     {
       name: 'a probe on a named port, even an undeclared one',
       code: deployment(['          ports: [{containerPort: 8080}]', '          readinessProbe: {httpGet: {path: /ready, port: health}}']),
@@ -33,7 +32,7 @@ ruleTester(rule, {
     },
     {
       name: 'the documented invalid example',
-      code: example('invalid'),
+      code: docsExample(rule, 'invalid'),
       errors: [undeclared('livenessProbe', 'web', 'httpGet', '8081', 'http (8080)', 18, 45, 49)],
     },
     {

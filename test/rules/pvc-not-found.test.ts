@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import rule from '../../rules/pvc-not-found.js';
 import { ruleTester } from '../rule-tester.js';
+import { docsExample } from '../support/rule-cases.js';
 
-const example = (which: 'valid' | 'invalid') => readFileSync(new URL(`../../docs/examples/${rule.meta.id}/${which}.yaml`, import.meta.url), 'utf8');
 const missing = (name: string, volume: string, namespace: string, pods: string, line: number, column: number) => ({
   messageId: 'missing',
   data: { name, via: `volume "${volume}"`, namespace, pods },
@@ -37,7 +36,7 @@ const statefulSet = (volume: string, claim: string) =>
 ruleTester(rule, {
   valid: [
     { name: 'same namespace, StatefulSet claims by ordinal, volume replaced by a claim template, DataVolume, ephemeral, explicit default namespace, placeholder', fixture: 'valid.yaml' },
-    { name: 'the documented valid example', code: example('valid') },
+    { name: 'the documented valid example', code: docsExample(rule, 'valid') },
     { name: 'a partial run never says a claim is missing', fixture: 'invalid.yaml', world: { complete: false } },
     {
       name: 'a claim the configuration declares external (a chart\'s existingClaim)',
@@ -67,7 +66,7 @@ ruleTester(rule, {
     },
     {
       name: 'the documented invalid example',
-      code: example('invalid'),
+      code: docsExample(rule, 'invalid'),
       errors: [missing('uploads', 'uploads', 'default', 'the pods of this Deployment', 20, 24)],
     },
     {

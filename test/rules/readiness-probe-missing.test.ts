@@ -1,7 +1,7 @@
 import rule from '../../rules/readiness-probe-missing.js';
 import { ruleTester } from '../rule-tester.js';
+import { at } from '../support/rule-cases.js';
 
-const at = (line: number, column: number, endColumn: number) => ({ line, column, endLine: line, endColumn });
 const selected = (container: string, service: string, line: number, column: number, endColumn: number) => ({ messageId: 'selected', data: { container, service }, severity: 'error' as const, ...at(line, column, endColumn) });
 const ports = (container: string, list: string, line: number, column: number, endColumn: number) => ({ messageId: 'ports', data: { container, ports: list }, severity: 'error' as const, ...at(line, column, endColumn) });
 const notServing = (container: string, line: number, column: number, endColumn: number) => ({ messageId: 'notServing', data: { container }, severity: 'warning' as const, ...at(line, column, endColumn) });

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import rule from '../../rules/replicas-with-hpa.js';
 import { ruleTester } from '../rule-tester.js';
+import { docsExample } from '../support/rule-cases.js';
 
-const example = (which: 'valid' | 'invalid') => readFileSync(new URL(`../../docs/examples/${rule.meta.id}/${which}.yaml`, import.meta.url), 'utf8');
 const replicasSet = (replicas: string, autoscaler: string, kind: string, line: number, related: [number, number][]) => ({
   messageId: 'replicasSet',
   data: { replicas, autoscaler, kind },
@@ -20,7 +19,7 @@ const hpa = (name: string) => `apiVersion: autoscaling/v2\nkind: HorizontalPodAu
 ruleTester(rule, {
   valid: [
     { name: 'no replicas (or an empty value) with an HPA; replicas without one in another namespace or of another kind', fixture: 'valid.yaml' },
-    { name: 'the documented valid example', code: example('valid') },
+    { name: 'the documented valid example', code: docsExample(rule, 'valid') },
     { name: 'a Helm test hook is no rollout target', code: [deployment('1', ', annotations: {helm.sh/hook: test}'), hpa('web')].join('---\n') },
   ],
   invalid: [
@@ -40,6 +39,6 @@ ruleTester(rule, {
       world: { complete: false },
       errors: [replicasSet('2', 'HorizontalPodAutoscaler web, HorizontalPodAutoscaler web-memory', 'Deployment', 5, [[14, 65], [21, 65]])],
     },
-    { name: 'the documented invalid example', code: example('invalid'), errors: [replicasSet('3', 'HorizontalPodAutoscaler web', 'Deployment', 6, [[22, 65]])] },
+    { name: 'the documented invalid example', code: docsExample(rule, 'invalid'), errors: [replicasSet('3', 'HorizontalPodAutoscaler web', 'Deployment', 6, [[22, 65]])] },
   ],
 });

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import rule from '../../rules/replicas-without-spread.js';
 import { ruleTester } from '../rule-tester.js';
+import { docsExample } from '../support/rule-cases.js';
 
-const example = (which: 'valid' | 'invalid') => readFileSync(new URL(`../../docs/examples/${rule.meta.id}/${which}.yaml`, import.meta.url), 'utf8');
 const located = (where: [number, number, number], related: [number, number][]) => ({
   line: where[0],
   column: where[1],
@@ -23,7 +22,7 @@ const deployment = (replicasLine: string, spec = '', annotations = '') =>
 ruleTester(rule, {
   valid: [
     { name: 'topology spread, preferred anti-affinity, no Service, a Service of another namespace, one replica, a DaemonSet, an HPA minimum of 1', fixture: 'valid.yaml' },
-    { name: 'the documented valid example', code: example('valid') },
+    { name: 'the documented valid example', code: docsExample(rule, 'valid') },
     {
       name: 'required anti-affinity',
       code: [service, deployment('  replicas: 3\n', '      affinity:\n        podAntiAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n            - {topologyKey: kubernetes.io/hostname, labelSelector: {matchLabels: {app: web}}}\n')].join('---\n'),
@@ -47,6 +46,6 @@ ruleTester(rule, {
       world: { complete: false },
       errors: [replicas('Deployment web', 2, 'web', [12, 13, 14], [[5, 3]])],
     },
-    { name: 'the documented invalid example', code: example('invalid'), errors: [replicas('Deployment web', 3, 'web', [15, 13, 14], [[6, 3]])] },
+    { name: 'the documented invalid example', code: docsExample(rule, 'invalid'), errors: [replicas('Deployment web', 3, 'web', [15, 13, 14], [[6, 3]])] },
   ],
 });

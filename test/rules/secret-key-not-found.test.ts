@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
 import rule from '../../rules/secret-key-not-found.js';
 import { ruleTester } from '../rule-tester.js';
+import { at, docsExample } from '../support/rule-cases.js';
 
-const example = (which: 'valid' | 'invalid') => readFileSync(new URL(`../../docs/examples/${rule.meta.id}/${which}.yaml`, import.meta.url), 'utf8');
-const at = (line: number, column: number, endColumn: number) => ({ line, column, endLine: line, endColumn });
 const envKey = (name: string, key: string, via: string, keys: string, line: number, column: number, endColumn: number) => ({ messageId: 'envKeyMissing', data: { name, key, via, keys }, ...at(line, column, endColumn) });
 const volumeKey = (name: string, key: string, via: string, keys: string, line: number, column: number, endColumn: number) => ({ messageId: 'volumeKeyMissing', data: { name, key, via, keys }, ...at(line, column, endColumn) });
 
@@ -16,7 +14,7 @@ const manyKeys = (count: number, key: string) => {
 ruleTester(rule, {
   valid: [
     { name: 'keys from data and stringData, optional keys, token, reflected and externally written Secrets, undefined Secrets', fixture: 'valid.yaml' },
-    { name: 'the documented valid example', code: example('valid') },
+    { name: 'the documented valid example', code: docsExample(rule, 'valid') },
     { name: 'every key of a Secret with many keys', code: manyKeys(12, 'k12') },
     {
       name: 'a Secret the configuration declares external has keys kubegate cannot know',
@@ -38,7 +36,7 @@ ruleTester(rule, {
     },
     {
       name: 'the documented invalid example',
-      code: example('invalid'),
+      code: docsExample(rule, 'invalid'),
       errors: [envKey('db-credentials', 'db-password', 'env DB_PASSWORD of container "api"', 'its keys: "password", "username"', 28, 24, 35)],
     },
     {

@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
 import rule from '../../rules/secret-not-found.js';
 import { ruleTester } from '../rule-tester.js';
+import { at, docsExample } from '../support/rule-cases.js';
 
-const example = (which: 'valid' | 'invalid') => readFileSync(new URL(`../../docs/examples/${rule.meta.id}/${which}.yaml`, import.meta.url), 'utf8');
-const at = (line: number, column: number, endColumn: number) => ({ line, column, endLine: line, endColumn });
 const missing = (name: string, via: string, namespace: string, failure: string, line: number, column: number, endColumn: number) => ({ messageId: 'missing', data: { name, via, namespace, failure }, ...at(line, column, endColumn) });
 const CONFIG_ERROR = 'CreateContainerConfigError';
 const MOUNT_ERROR = 'FailedMount, stuck in ContainerCreating';
@@ -21,7 +19,7 @@ ruleTester(rule, {
   valid: [
     { name: 'defined in the namespace, optional, made by ExternalSecret, SealedSecret, Certificate, CloudNativePG, ingress-shim, a hook Job; generated ServiceAccount Secrets', fixture: 'valid.yaml' },
     { name: 'a partial run never says a Secret is missing', fixture: 'invalid.yaml', world: { complete: false } },
-    { name: 'the documented valid example', code: example('valid') },
+    { name: 'the documented valid example', code: docsExample(rule, 'valid') },
     {
       name: 'Secrets the configuration declares external',
       code: pod('shop', envFromSecret('vault-env'), ['  imagePullSecrets: [{name: regcred}]']),
@@ -83,7 +81,7 @@ ruleTester(rule, {
     },
     {
       name: 'the documented invalid example',
-      code: example('invalid'),
+      code: docsExample(rule, 'invalid'),
       errors: [missing('db-credentials', 'env DB_PASSWORD of container "api"', 'default', CONFIG_ERROR, 26, 25, 39)],
     },
     {

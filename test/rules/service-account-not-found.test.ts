@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import rule from '../../rules/service-account-not-found.js';
 import { ruleTester } from '../rule-tester.js';
+import { docsExample } from '../support/rule-cases.js';
 
-const example = (which: 'valid' | 'invalid') => readFileSync(new URL(`../../docs/examples/${rule.meta.id}/${which}.yaml`, import.meta.url), 'utf8');
 const missing = (name: string, via: string, namespace: string, pods: string, line: number, column: number) => ({
   messageId: 'missing',
   data: { name, via, namespace, pods },
@@ -33,7 +32,7 @@ const deployment = (account: string, namespace?: string) =>
 ruleTester(rule, {
   valid: [
     { name: 'default, same namespace, explicit default namespace, deprecated field, stale deprecated field, placeholder, none', fixture: 'valid.yaml' },
-    { name: 'the documented valid example', code: example('valid') },
+    { name: 'the documented valid example', code: docsExample(rule, 'valid') },
     { name: 'a partial run never says a ServiceAccount is missing', fixture: 'invalid.yaml', world: { complete: false } },
     {
       name: 'a ServiceAccount the configuration declares external',
@@ -67,7 +66,7 @@ ruleTester(rule, {
     },
     {
       name: 'the documented invalid example',
-      code: example('invalid'),
+      code: docsExample(rule, 'invalid'),
       errors: [missing('api', 'serviceAccountName', 'shop', 'the pods of this Deployment', 13, 27)],
     },
     {

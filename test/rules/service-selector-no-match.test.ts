@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
 import rule from '../../rules/service-selector-no-match.js';
 import { ruleTester } from '../rule-tester.js';
+import { at, docsExample } from '../support/rule-cases.js';
 
-const example = (which: 'valid' | 'invalid') => readFileSync(new URL(`../../docs/examples/${rule.meta.id}/${which}.yaml`, import.meta.url), 'utf8');
-const at = (line: number, column: number, endColumn: number) => ({ line, column, endLine: line, endColumn });
 const closest = (selector: string, workload: string, actual: string, wanted: string, line: number, column: number, endColumn: number, related: [number, number]) => ({
   messageId: 'closest',
   data: { selector, namespace: 'default', workload, actual, wanted },
@@ -20,7 +18,7 @@ ruleTester(rule, {
   valid: [
     { name: 'matching labels (numbers as strings), default namespace, no selector, ExternalName, Knative, per-pod Services, operator pods, a namespace without workloads', fixture: 'valid.yaml' },
     { name: 'a partial run never says a selector matches nothing', fixture: 'invalid.yaml', world: { complete: false } },
-    { name: 'the documented valid example', code: example('valid') },
+    { name: 'the documented valid example', code: docsExample(rule, 'valid') },
     {
       name: 'the run\'s default namespace holds objects written without one',
       code: [service('cart', '{app: cart}', 'shop'), deployment('cart', '{app: cart}')].join('---\n'),
@@ -72,7 +70,7 @@ ruleTester(rule, {
     },
     {
       name: 'the documented invalid example',
-      code: example('invalid'),
+      code: docsExample(rule, 'invalid'),
       errors: [closest('app=web, tier=frontend', 'Deployment web', 'tier=front-end', 'tier=frontend', 8, 11, 19, [21, 32])],
     },
   ],

@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
 import rule from '../../rules/service-target-port-not-exposed.js';
 import { ruleTester } from '../rule-tester.js';
+import { at, docsExample } from '../support/rule-cases.js';
 
-const example = (which: 'valid' | 'invalid') => readFileSync(new URL(`../../docs/examples/${rule.meta.id}/${which}.yaml`, import.meta.url), 'utf8');
-const at = (line: number, column: number, endColumn: number) => ({ line, column, endLine: line, endColumn });
 const nameMissing = (port: string, targetPort: string, workload: string, declared: string, line: number, column: number, endColumn: number, related: [number, number]) => ({
   messageId: 'nameMissing',
   data: { port, targetPort, workload, declared },
@@ -23,7 +21,7 @@ const pair = (target: string, ports: string) =>
 ruleTester(rule, {
   valid: [
     { name: 'named ports on containers and sidecars, numbers, omitted targetPorts, other namespaces, UDP on both sides, Helm test pods, Knative', fixture: 'valid.yaml' },
-    { name: 'the documented valid example', code: example('valid') },
+    { name: 'the documented valid example', code: docsExample(rule, 'valid') },
     { name: 'a port number in a string is a number, declared or not', code: pair('"8081"', '[{name: http, containerPort: 8080}]') },
     { name: 'a template placeholder is not a port name (the API server rejects it)', code: pair('"${PORT}"', '[{name: http, containerPort: 8080}]') },
     { name: 'a partial run still knows the pods it has, and these declare the port', code: pair('http', '[{name: http, containerPort: 8080}]'), world: { complete: false } },
@@ -51,7 +49,7 @@ ruleTester(rule, {
     },
     {
       name: 'the documented invalid example',
-      code: example('invalid'),
+      code: docsExample(rule, 'invalid'),
       errors: [nameMissing('"http"', 'http', 'Deployment web', 'web (8080)', 8, 42, 46, [21, 7])],
     },
   ],

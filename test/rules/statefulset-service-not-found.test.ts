@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import rule from '../../rules/statefulset-service-not-found.js';
 import { ruleTester } from '../rule-tester.js';
+import { docsExample } from '../support/rule-cases.js';
 
-const example = (which: 'valid' | 'invalid') => readFileSync(new URL(`../../docs/examples/${rule.meta.id}/${which}.yaml`, import.meta.url), 'utf8');
 const data = (name: string, namespace: string, statefulSet: string) => ({ name, namespace, statefulSet, example: `${statefulSet}-0.${name}.${namespace}.svc` });
 const missing = (name: string, namespace: string, statefulSet: string, line: number) => ({
   messageId: 'missing',
@@ -40,11 +39,11 @@ const withService = (specLines: string[]) =>
 ruleTester(rule, {
   valid: [
     { name: 'headless by clusterIP or clusterIPs, explicit default namespace, no serviceName, placeholder', fixture: 'valid.yaml' },
-    { name: 'the documented valid example', code: example('valid') },
-    { name: 'a partial run never says the Service is missing', code: example('invalid'), world: { complete: false } },
+    { name: 'the documented valid example', code: docsExample(rule, 'valid') },
+    { name: 'a partial run never says the Service is missing', code: docsExample(rule, 'invalid'), world: { complete: false } },
     {
       name: 'a Service the configuration declares external',
-      code: example('invalid').replace('  name: kafka\n', '  name: kafka\n  namespace: messaging\n'),
+      code: docsExample(rule, 'invalid').replace('  name: kafka\n', '  name: kafka\n  namespace: messaging\n'),
       world: { external: (target, namespace, name) => target === 'Service' && namespace === 'messaging' && name === 'kafka-headless' },
     },
   ],
@@ -77,7 +76,7 @@ ruleTester(rule, {
         missing('redis-headless', 'cache', 'redis', 105),
       ],
     },
-    { name: 'the documented invalid example', code: example('invalid'), errors: [missing('kafka-headless', 'default', 'kafka', 6)] },
+    { name: 'the documented invalid example', code: docsExample(rule, 'invalid'), errors: [missing('kafka-headless', 'default', 'kafka', 6)] },
     {
       name: 'a Service in hand that is not headless is reported in a partial run too',
       code: withService(['type: NodePort']),

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import rule from '../../rules/unused-configmap.js';
 import { ruleTester } from '../rule-tester.js';
+import { docsExample } from '../support/rule-cases.js';
 
-const example = (which: 'valid' | 'invalid') => readFileSync(new URL(`../../docs/examples/${rule.meta.id}/${which}.yaml`, import.meta.url), 'utf8');
 const unused = (name: string, namespace: string, line: number, column: number, endColumn: number) => ({ messageId: 'unused', data: { name, namespace }, line, column, endLine: line, endColumn });
 
 /** A ConfigMap named `name` with the given labels (flow style), alone in the set. */
@@ -12,7 +11,7 @@ ruleTester(rule, {
   valid: [
     { name: 'referenced, named in arguments and custom resources, found by label, leader-election locks, read by name by the control plane, Argo CD and istiod', fixture: 'valid.yaml' },
     { name: 'a partial run never says a ConfigMap is unused', fixture: 'invalid.yaml', world: { complete: false } },
-    { name: 'the documented valid example', code: example('valid') },
+    { name: 'the documented valid example', code: docsExample(rule, 'valid') },
     { name: 'names exempted by glob pattern', code: lone('grafana-dashboard-shop'), options: { ignore: ['grafana-dashboard-*'] } },
     { name: 'labels exempted by key', code: lone('rules', '{prometheus_rule: "true"}'), options: { ignoreLabels: ['prometheus_rule'] } },
     { name: 'a kubelet configuration kubeadm reads', code: lone('kubelet-config-1.31', '{}', 'kube-system') },
@@ -25,7 +24,7 @@ ruleTester(rule, {
     },
     {
       name: 'the documented invalid example',
-      code: example('invalid'),
+      code: docsExample(rule, 'invalid'),
       errors: [unused('web-config', 'default', 4, 9, 19)],
     },
     { name: 'setting ignore replaces the default patterns', code: lone('backup-operator-lock'), options: { ignore: ['legacy-*'] }, errors: [unused('backup-operator-lock', 'default', 4, 9, 29)] },

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import rule from '../../rules/unused-secret.js';
 import { ruleTester } from '../rule-tester.js';
+import { docsExample } from '../support/rule-cases.js';
 
-const example = (which: 'valid' | 'invalid') => readFileSync(new URL(`../../docs/examples/${rule.meta.id}/${which}.yaml`, import.meta.url), 'utf8');
 const unused = (name: string, namespace: string, line: number, column: number, endColumn: number) => ({ messageId: 'unused', data: { name, namespace }, line, column, endLine: line, endColumn });
 
 /** A Secret named `name` with the given labels (flow style), alone in the set. */
@@ -12,7 +11,7 @@ ruleTester(rule, {
   valid: [
     { name: 'referenced, named in annotations, arguments and custom resources, read by Kubernetes, Helm, Argo CD, Grafana and the Prometheus Operator', fixture: 'valid.yaml' },
     { name: 'a partial run never says a Secret is unused', fixture: 'invalid.yaml', world: { complete: false } },
-    { name: 'the documented valid example', code: example('valid') },
+    { name: 'the documented valid example', code: docsExample(rule, 'valid') },
     { name: 'names exempted by glob pattern', code: lone('legacy-smtp'), options: { ignore: ['legacy-*', 'other'] } },
     { name: 'labels exempted as key=value', code: lone('team-creds', '{team: platform}'), options: { ignoreLabels: ['team=platform'] } },
     { name: 'a Helm release record without its type', code: lone('sh.helm.release.v1.web.v1', '{owner: helm, name: web}') },
@@ -29,7 +28,7 @@ ruleTester(rule, {
     },
     {
       name: 'the documented invalid example',
-      code: example('invalid'),
+      code: docsExample(rule, 'invalid'),
       errors: [{ messageId: 'unusedPullSecret', data: { name: 'regcred', namespace: 'default' }, line: 4, column: 9, endLine: 4, endColumn: 16 }],
     },
     { name: 'a glob matches the whole name, not a part of it', code: lone('legacy-smtp'), options: { ignore: ['legacy'] }, errors: [unused('legacy-smtp', 'default', 4, 9, 20)] },

@@ -1,9 +1,9 @@
 import { DIAGNOSTICS } from '../../src/engine/diagnostics.js';
 import { ruleTester } from '../rule-tester.js';
+import { at } from '../support/rule-cases.js';
 
 // These cases run no rule, only the input diagnostics, so the suppressions name those.
 const FLAG = 'apiVersion: example.com/v1\nkind: FeatureFlag\nmetadata:\n  name: checkout\n';
-const at = (line: number, column: number, endColumn: number) => ({ line, column, endLine: line, endColumn });
 
 ruleTester(DIAGNOSTICS['unused-suppression'], {
   valid: [

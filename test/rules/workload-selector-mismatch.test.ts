@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import rule from '../../rules/workload-selector-mismatch.js';
 import { ruleTester } from '../rule-tester.js';
+import { docsExample } from '../support/rule-cases.js';
 
-const example = (which: 'valid' | 'invalid') => readFileSync(new URL(`../../docs/examples/${rule.meta.id}/${which}.yaml`, import.meta.url), 'utf8');
 const mismatch = (kind: string, selector: string, labels: string, line: number, labelsLine: number, column = 3, labelsColumn = 7) => ({
   messageId: 'mismatch',
   data: { kind, labels, selector, rejection: kind === 'Rollout' ? 'the Argo Rollouts controller refuses this Rollout as InvalidSpec' : `the API server rejects this ${kind}` },
@@ -30,7 +29,7 @@ const workload = (apiVersion: string, kind: string, specLines: string[], labels:
 ruleTester(rule, {
   valid: [
     { name: 'extra labels and numbers, defaulted selectors, expressions, Jobs and CronJobs, ReplicationController, Rollout with workloadRef', fixture: 'valid.yaml' },
-    { name: 'the documented valid example', code: example('valid') },
+    { name: 'the documented valid example', code: docsExample(rule, 'valid') },
     { name: 'a template label that is not a plain value leaves nothing certain to compare', code: workload('apps/v1', 'Deployment', ['selector: {matchLabels: {app: web}}'], '{app: web, version: null}') },
     { name: 'a selector with an unknown operator is left to schema validation', code: workload('apps/v1', 'Deployment', ['selector: {matchExpressions: [{key: app, operator: Matches, values: [web]}]}'], '{app: other}') },
     { name: 'a ReplicaSet of apps/v1beta2 with a matching selector', code: workload('apps/v1beta2', 'ReplicaSet', ['selector: {matchLabels: {app: web}}'], '{app: web}') },
@@ -49,7 +48,7 @@ ruleTester(rule, {
         mismatch('Rollout', 'app=storefront, tier in (web, edge)', 'app=storefront, tier=api', 111, 117),
       ],
     },
-    { name: 'the documented invalid example', code: example('invalid'), errors: [mismatch('Deployment', 'app=web', 'app=webapp', 6, 10)] },
+    { name: 'the documented invalid example', code: docsExample(rule, 'invalid'), errors: [mismatch('Deployment', 'app=web', 'app=webapp', 6, 10)] },
     {
       name: 'a template without labels, and a ReplicaSet of apps/v1beta2 without a selector',
       code: `${workload('apps/v1', 'Deployment', ['selector: {matchLabels: {app: web}}'], '{}')}---\n${workload('apps/v1beta2', 'ReplicaSet', ['replicas: 2'], '{app: web}')}`,
