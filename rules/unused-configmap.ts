@@ -13,8 +13,9 @@ function readByConvention(configMap: Resource, namespace: string): boolean {
   const labels = metadataMap(configMap, 'labels');
   // Argo CD's components read argocd-cm, argocd-rbac-cm and the others by name.
   if (labels['app.kubernetes.io/part-of'] === 'argocd' && configMap.name.startsWith('argocd-')) return true;
-  // istiod reads its revision's mesh configuration and injection template (istio-sidecar-injector[-<rev>]).
-  if ('istio.io/rev' in labels && configMap.name.startsWith('istio')) return true;
+  // istiod and istioctl read their revision's ConfigMaps through the API: the mesh configuration,
+  // the injection template (istio-sidecar-injector[-<rev>]) and the chart's `values`.
+  if (Object.hasOwn(labels, 'istio.io/rev')) return true;
   return false;
 }
 

@@ -108,6 +108,25 @@ spec:
     expect(referencesOf(legacy).map(shape)).toEqual([{ target: 'ServiceAccount', name: 'legacy', namespace: undefined, path: ['spec', 'serviceAccount'], keys: [], optional: false, via: 'serviceAccount' }]);
   });
 
+  it('reads the credentials Secret of in-tree and CSI volume plugins', () => {
+    const pod = only(`apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers: [{name: c, image: "c:1"}]
+  volumes:
+    - {name: share, azureFile: {secretName: azure-secret, shareName: s}}
+    - {name: vault, csi: {driver: secrets-store.csi.k8s.io, nodePublishSecretRef: {name: store-creds}}}
+    - {name: ceph, cephfs: {monitors: [m], secretRef: {name: ceph-secret}}}
+    - {name: plain, csi: {driver: x}}
+`);
+    expect(referencesOf(pod).map((reference) => [reference.name, reference.path.join('.')])).toEqual([
+      ['azure-secret', 'spec.volumes.0.azureFile.secretName'],
+      ['store-creds', 'spec.volumes.1.csi.nodePublishSecretRef.name'],
+      ['ceph-secret', 'spec.volumes.2.cephfs.secretRef.name'],
+    ]);
+  });
+
   it('reads the pod spec of a CronJob at its depth', () => {
     const cronJob = only('apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: c}\nspec:\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers: [{name: c, image: "c:1", envFrom: [{secretRef: {name: s}}]}]\n');
     expect(referencesOf(cronJob).map((reference) => reference.path)).toEqual([['spec', 'jobTemplate', 'spec', 'template', 'spec', 'containers', 0, 'envFrom', 0, 'secretRef', 'name']]);

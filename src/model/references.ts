@@ -56,6 +56,18 @@ function itemKeys(items: unknown, at: ObjectPath): KeyReference[] {
   return keys;
 }
 
+/** Volume plugins that name a credentials Secret, and the field that holds its name (`secretName`, or a `{name}` reference). */
+const VOLUME_SECRET_FIELDS: readonly [string, string][] = [
+  ['azureFile', 'secretName'],
+  ['csi', 'nodePublishSecretRef'],
+  ['cephfs', 'secretRef'],
+  ['rbd', 'secretRef'],
+  ['iscsi', 'secretRef'],
+  ['flexVolume', 'secretRef'],
+  ['scaleIO', 'secretRef'],
+  ['storageos', 'secretRef'],
+];
+
 type Emit = (target: GroupKind, name: unknown, path: ObjectPath, via: string, extra?: { keys?: KeyReference[]; optional?: unknown }) => void;
 
 function podReferences(resource: Resource, emit: Emit): void {
@@ -92,6 +104,15 @@ function podReferences(resource: Resource, emit: Emit): void {
     }
     if (isObject(volume.configMap)) {
       emit('ConfigMap', volume.configMap.name, [...at, 'configMap', 'name'], via, { keys: itemKeys(volume.configMap.items, [...at, 'configMap']), optional: volume.configMap.optional });
+    }
+    // In-tree and CSI volume plugins read their credentials from a Secret named in the volume.
+    for (const [plugin, field] of VOLUME_SECRET_FIELDS) {
+      const source = volume[plugin];
+      if (!isObject(source)) continue;
+      const holder = field === 'secretName' ? source : source[field];
+      const nameField = field === 'secretName' ? 'secretName' : 'name';
+      const name = isObject(holder) ? holder[nameField] : undefined;
+      if (name !== undefined) emit('Secret', name, field === 'secretName' ? [...at, plugin, 'secretName'] : [...at, plugin, field, 'name'], via);
     }
     if (isObject(volume.persistentVolumeClaim)) emit('PersistentVolumeClaim', volume.persistentVolumeClaim.claimName, [...at, 'persistentVolumeClaim', 'claimName'], via);
     if (isObject(volume.projected)) {
