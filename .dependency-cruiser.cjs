@@ -1,5 +1,5 @@
 // The layering of src/ and rules/, checked by `npm test` (test/layers.test.ts). From the ground up:
-// core → model → parse → engine → rules; report knows only core; load, docs and cli sit on top.
+// core → model → parse → engine → rules; report knows only core; load, render, docs and cli sit on top.
 /** Paths a layer may import from, besides node built-ins and npm packages. */
 const LAYERS = {
   core: ['^src/core/'],
@@ -10,6 +10,8 @@ const LAYERS = {
   rules: ['^src/core/', '^src/model/', '^src/engine/(rule|builtin-rule)\\.ts$', '^rules/'],
   report: ['^src/core/', '^src/report/'],
   load: ['^src/core/', '^src/load/'],
+  // Running helm and kustomize, and placing findings on the templates and bases they rendered.
+  render: ['^src/core/', '^src/model/', '^src/parse/', '^src/load/', '^src/render/'],
   docs: ['^src/core/', '^src/model/', '^src/engine/', '^src/load/', '^src/docs/'],
   config: ['^src/core/', '^src/model/', '^src/engine/', '^src/config/', '^schemas/'],
 };
@@ -36,6 +38,7 @@ module.exports = {
     layerRule('rules', '^rules/'),
     layerRule('report', '^src/report/'),
     layerRule('load', '^src/load/'),
+    layerRule('render', '^src/render/'),
     layerRule('docs', '^src/docs/'),
     layerRule('config', '^src/config/'),
     {

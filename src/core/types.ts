@@ -33,6 +33,15 @@ export type SourceOrigin =
   | { kind: 'stdin' }
   | { kind: 'rendered'; renderer: 'helm' | 'kustomize'; input: string };
 
+/** One input of a run as the report header names it: what was given, and how it was read. */
+export interface InputDescription {
+  /** As the user would type it from the working directory. */
+  path: string;
+  how: 'file' | 'folder' | 'pattern' | 'stdin' | 'helm' | 'kustomize';
+  /** The command that rendered it, for charts and overlays (`helm template shop charts/shop -f values-prod.yaml`). */
+  command?: string;
+}
+
 /** A file or standard input, already read and decoded. */
 export interface Source {
   path: string;

@@ -1,4 +1,4 @@
-import type { LintResult, RuleDescriptor, RuleHelp } from '../core/types.js';
+import type { InputDescription, LintResult, RuleDescriptor, RuleHelp } from '../core/types.js';
 
 export interface ToolInfo {
   name: string;
@@ -20,6 +20,8 @@ export interface ReportContext {
   failure?: string;
   /** What separates this run's results from other runs' (one per environment, one per shard) where reports are uploaded. */
   category?: string;
+  /** The inputs of the run and how each was read; the text report's header names the rendered ones. */
+  inputs?: readonly InputDescription[];
   /** Each rule's long help (why, how to fix, an example), for reports that carry it; absent, they build it from the metadata. */
   help?: (ruleId: string) => RuleHelp | undefined;
 }
