@@ -8,6 +8,7 @@ import duplicateResource from './duplicate-resource.js';
 import hpaCpuRequestMissing from './hpa-cpu-request-missing.js';
 import hpaMinAboveMax from './hpa-min-above-max.js';
 import hpaTargetNotFound from './hpa-target-not-found.js';
+import imageEmpty from './image-empty.js';
 import ingressBackendNotFound from './ingress-backend-not-found.js';
 import invalidQuantity from './invalid-quantity.js';
 import livenessProbeMissing from './liveness-probe-missing.js';
@@ -20,6 +21,7 @@ import pdbAboveHpaMin from './pdb-above-hpa-min.js';
 import pdbBlocksEviction from './pdb-blocks-eviction.js';
 import pdbSelectorNoMatch from './pdb-selector-no-match.js';
 import priorityClassNotFound from './priority-class-not-found.js';
+import probeHandlerMissing from './probe-handler-missing.js';
 import probePortNotExposed from './probe-port-not-exposed.js';
 import probePortUndeclared from './probe-port-undeclared.js';
 import pvcNotFound from './pvc-not-found.js';
@@ -37,6 +39,7 @@ import serviceAccountNotFound from './service-account-not-found.js';
 import serviceSelectorNoMatch from './service-selector-no-match.js';
 import serviceTargetPortNotExposed from './service-target-port-not-exposed.js';
 import statefulsetServiceNotFound from './statefulset-service-not-found.js';
+import templateValueError from './template-value-error.js';
 import unusedConfigmap from './unused-configmap.js';
 import unusedSecret from './unused-secret.js';
 import workloadSelectorMismatch from './workload-selector-mismatch.js';
@@ -50,6 +53,7 @@ export const rules: readonly AnyRule[] = [
   hpaCpuRequestMissing,
   hpaMinAboveMax,
   hpaTargetNotFound,
+  imageEmpty,
   ingressBackendNotFound,
   invalidQuantity,
   livenessProbeMissing,
@@ -62,6 +66,7 @@ export const rules: readonly AnyRule[] = [
   pdbBlocksEviction,
   pdbSelectorNoMatch,
   priorityClassNotFound,
+  probeHandlerMissing,
   probePortNotExposed,
   probePortUndeclared,
   pvcNotFound,
@@ -79,6 +84,7 @@ export const rules: readonly AnyRule[] = [
   serviceSelectorNoMatch,
   serviceTargetPortNotExposed,
   statefulsetServiceNotFound,
+  templateValueError,
   unusedConfigmap,
   unusedSecret,
   workloadSelectorMismatch,

@@ -12,9 +12,10 @@ function mutableTag(image: string, moving: ReadonlySet<string>): { tag: string }
   }
   // A name with placeholders (`PROJECT_ID`, `$REGISTRY`) is substituted before deploy but keeps
   // its tag, so `:latest` is still what will run. Without a tag the whole string may be the
-  // placeholder (`$IMAGE`, `<image>`), so only a moving tag is reported here.
+  // placeholder (`$IMAGE`, `<image>`), so only a moving tag is reported here. An image with no
+  // name at all (`:latest`) cannot be pulled: image-empty reports that, for its cause.
   const parts = splitImageReference(image);
-  return parts.tag !== undefined && moving.has(parts.tag) && parts.digest === undefined ? { tag: parts.tag } : undefined;
+  return parts.name !== '' && parts.tag !== undefined && moving.has(parts.tag) && parts.digest === undefined ? { tag: parts.tag } : undefined;
 }
 
 export default createRule({

@@ -1,0 +1,95 @@
+import { formatPath } from '../src/core/format.js';
+import type { ObjectPath } from '../src/core/types.js';
+import { createRule } from '../src/engine/builtin-rule.js';
+import { isObject } from '../src/model/resource.js';
+import { templateErrorIn, type TemplateError } from '../src/model/template-errors.js';
+
+/** Nodes (collections and strings) read per object, and characters scanned: enough for any real object. */
+const MAX_NODES = 200_000;
+const MAX_CHARACTERS = 32 * 1024 * 1024;
+const MAX_DEPTH = 64;
+
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/**
+ * Fields whose strings are not settings a template wrote: base64 (which cannot hold these
+ * markers, and is not worth scanning), and kubectl's copy of the object, whose errors are already
+ * reported where the object itself holds them.
+ */
+function skipped(groupKind: string, path: ObjectPath): boolean {
+  if (path.length === 1) return (groupKind === 'Secret' && path[0] === 'data') || (groupKind === 'ConfigMap' && path[0] === 'binaryData');
+  if (path.length === 2 && path[0] === 'metadata') return path[1] === 'managedFields';
+  return path.length === 3 && path[0] === 'metadata' && path[1] === 'annotations' && path[2] === LAST_APPLIED;
+}
+
+/**
+ * A Secret's values are not quoted into reports (CI logs, SARIF uploads): the excerpt would show
+ * the rest of a connection string, and a fmt error shows its argument (`%!d(string=<password>)`).
+ */
+function redacted(error: TemplateError): TemplateError {
+  return { kind: error.kind, found: error.found.replace(/=[^,)]*/g, '=…'), excerpt: 'a Secret value, not shown' };
+}
+
+export default createRule({
+  meta: {
+    id: 'template-value-error',
+    category: 'templates',
+    severity: 'error',
+    precision: 'very-high',
+    description: 'A value holds what a Go template prints when it went wrong: `<no value>`, `%!s(<nil>)` and other fmt errors, `<nil>`, `map[…]`.',
+    rationale:
+      'Go templates do not fail on a missing or null value: they print a marker and carry on, and the object is applied with the marker as its setting. `printf "%s:%d" .host .port` with no host renders `%!s(<nil>):5432`, a connection string the app cannot use (the prometheus-community pgbouncer exporter chart does exactly this with its default values); `toString` of a null renders `<nil>`; printing a map instead of serializing it renders `map[key:value]`; renderers other than Helm leave `<no value>` for a missing key. The app starts with a host, password or URL that is literally this text and fails at runtime, far from the template that caused it.',
+    remediation:
+      'Set the value the template reads (in the values file or with `--set`), or make the template fail when it is missing (`required "… is required" .Values.x`) or fall back to a default (`default`). Serialize maps with `toYaml` or `toJson`, and check the arguments of `printf` against its format.',
+    messages: {
+      formatError: '{{path}} holds `{{found}}` ("{{excerpt}}"): Go\'s fmt printed an error instead of a value, because the template called printf with a nil, missing, extra or mistyped argument. Set the value it formats, or fix the format.',
+      noValue: '{{path}} holds `<no value>` ("{{excerpt}}"): a Go template printed it for a key missing from its values. Set the value, or make the template require it.',
+      nilValue: '{{path}} holds `<nil>` ("{{excerpt}}"): a template turned a null value into text. Set the value, or make the template require it or fall back to a default.',
+      goMap: '{{path}} is `{{found}}`: a template printed a map in Go\'s own format instead of serializing it. Use toYaml or toJson, or pick the field the setting needs.',
+    },
+    appliesTo: '*',
+  },
+  check(resource, context) {
+    const found: { path: ObjectPath; error: TemplateError; multiline: boolean }[] = [];
+    // An alias makes one collection appear many times (billions, in an alias bomb): each is read
+    // once, and reported at the first place it appears.
+    const seen = new WeakSet<object>();
+    let nodes = 0;
+    let characters = 0;
+    const path: (string | number)[] = [];
+    const visit = (value: unknown): void => {
+      if (++nodes > MAX_NODES) return;
+      if (typeof value === 'string') {
+        characters += value.length;
+        if (characters > MAX_CHARACTERS) return;
+        const error = templateErrorIn(value);
+        if (error) found.push({ path: [...path], error, multiline: value.includes('\n') });
+        return;
+      }
+      if (typeof value !== 'object' || value === null || seen.has(value) || path.length >= MAX_DEPTH) return;
+      seen.add(value);
+      if (Array.isArray(value)) {
+        for (let index = 0; index < value.length && nodes <= MAX_NODES; index++) {
+          path.push(index);
+          visit(value[index]);
+          path.pop();
+        }
+      } else if (isObject(value)) {
+        for (const [key, item] of Object.entries(value)) {
+          if (nodes > MAX_NODES) break;
+          path.push(key);
+          if (!skipped(resource.groupKind, path)) visit(item);
+          path.pop();
+        }
+      }
+    };
+    visit(resource.object);
+    const secret = resource.groupKind === 'Secret';
+    for (const { path: at, error: raw, multiline } of found) {
+      const error = secret ? redacted(raw) : raw;
+      // A file kept in a value spans many lines, with the error on one of them: the key names the
+      // file, and the message quotes the line.
+      context.report({ messageId: error.kind, data: { path: formatPath(at), found: error.found, excerpt: error.excerpt }, path: at, ...(multiline ? { on: 'key' as const } : {}) });
+    }
+  },
+});
