@@ -29,6 +29,7 @@ import { median, table } from './common.js';
 import { describeScaling, measureScaling, type ScalingResult } from './scaling.js';
 import { generateWorkloads } from './workloads.js';
 import { describeNamespaceScaling, measureNamespaceScaling, type NamespaceScaling } from './namespaces.js';
+import { describeCharts, findHelm, measureCharts, type ChartsResult } from './charts.js';
 
 // The generator used to live here; scripts that import it from here keep working.
 export { generateWorkloads };
@@ -322,6 +323,7 @@ async function main(): Promise<void> {
   let generatedShape: { lines: number; documents: number };
   let scaling: ScalingResult;
   let namespaces: NamespaceScaling;
+  let charts: ChartsResult | undefined;
   try {
     const workloads = path.join(scratch, 'workloads');
     mkdirSync(workloads);
@@ -348,6 +350,14 @@ async function main(): Promise<void> {
 
     log('measuring scaling and memory: whole CLI runs on 1×, 10× and 100× the input, as one file and as many…');
     scaling = await measureScaling(ROOT, path.join(scratch, 'scaling'), log);
+
+    const helm = findHelm(ROOT);
+    if (helm === undefined) {
+      notes.push('charts part skipped: no helm found (KUBEGATE_HELM, helm on PATH, or node scripts/fetch-helm.mjs)');
+    } else {
+      log('measuring a folder of 20 small charts against helm template alone…');
+      charts = await measureCharts(ROOT, scratch, helm);
+    }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -374,6 +384,7 @@ async function main(): Promise<void> {
           startup,
           scaling,
           namespaces,
+          charts: charts ?? null,
           notes,
         },
         null,
@@ -389,6 +400,8 @@ async function main(): Promise<void> {
   else rows.push(['corpus', '-', '-', '-', `${LIMIT}×`, `${AIM_LINT}×`, 'SKIPPED']);
   rows.push(lintRow(generated));
   for (const c of startup) rows.push([`${c.name} (node -e 0 floor)`, ms(c.bareMs), ms(c.kubegateMs), `${c.ratio.toFixed(2)}×`, `${c.limit}×`, `${c.aim}×`, verdict(c.pass, c.ratio, c.aim)]);
+  if (charts) rows.push([`${charts.charts} small charts (helm template floor)`, ms(charts.floorMs), ms(charts.kubegateMs), `${charts.ratio.toFixed(2)}×`, `${charts.limit}×`, `${charts.aim}×`, verdict(charts.pass, charts.ratio, charts.aim)]);
+  else rows.push(['small charts', '-', '-', '-', '-', '-', 'SKIPPED']);
 
   log('');
   log(`kubegate ${packageInfo().version}, ${rules.length} rules, node ${process.version}; medians of ${ROUNDS} rounds (start-up: ${STARTUP_RUNS} runs)`);
@@ -402,9 +415,10 @@ async function main(): Promise<void> {
   log('');
   log(describeScaling(scaling));
   log(describeNamespaceScaling(namespaces));
+  if (charts) log(describeCharts(charts));
   log('');
   for (const note of notes) log(`  note: ${note}`);
-  const failed = [corpus, generated, ...startup].filter((c) => c && !c.pass).length + scaling.failed + (namespaces.pass ? 0 : 1);
+  const failed = [corpus, generated, ...startup, charts].filter((c) => c && !c.pass).length + scaling.failed + (namespaces.pass ? 0 : 1);
   log('');
   log(failed > 0 ? `FAIL: ${failed} case(s) above their limit (exit code stays 0; see above)` : 'all cases within their limits');
 }

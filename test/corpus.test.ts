@@ -4,6 +4,7 @@
  * positions that drift from the YAML library show up. The corpus is never copied into the repo.
  */
 import { spawnSync } from 'node:child_process';
+import { toolEnv } from './support/tools.js';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -134,6 +135,8 @@ describe.skipIf(corpus === undefined)(
             cwd: ROOT,
             encoding: 'utf8',
             maxBuffer: 64 * 1024 * 1024,
+            // The corpus holds a chart, which the CLI renders with the real helm.
+            env: { ...process.env, ...toolEnv() },
           });
           const context = `exit ${child.status}${child.signal ? ` (signal ${child.signal})` : ''}, stderr:\n${child.stderr}`;
           expect([0, 1], context).toContain(child.status);

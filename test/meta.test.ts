@@ -54,11 +54,13 @@ function checkDescriptor(meta: RuleDescriptor): void {
 
 /**
  * Diagnostics no manifest file can trigger, with the test that triggers them instead: a size
- * limit is met before any YAML is read, and the safety net catches kubegate's own bugs.
+ * limit is met before any YAML is read, the safety net catches kubegate's own bugs, and a render
+ * fails in helm or kustomize, before there is a manifest.
  */
 const NO_FIXTURE = new Map([
   ['file-too-large', 'test/load.test.ts'],
   ['internal-error', 'test/safety-net.test.ts'],
+  ['render-failed', 'test/render.test.ts'],
 ]);
 
 const entries = [

@@ -386,3 +386,89 @@ describe('large runs', () => {
     expect(text.split('\n').length).toBeGreaterThan(500_000);
   });
 });
+
+describe('reports of rendered charts and overlays', () => {
+  const range = (line: number, column: number, length: number) => ({ line, column, endLine: line, endColumn: column + length });
+  const deployment = { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop', name: 'web' };
+  const base: Omit<Finding, 'file' | 'range'> = { ruleId: 'readiness-probe-missing', messageId: 'missing', message: 'Container "web" has no readinessProbe.', severity: 'error', resource: deployment, path: ['spec', 'template', 'spec', 'containers', 0] };
+  // As src/render/locate.ts leaves them: on the template, the base, or (when nothing better was found) the rendered output.
+  const onTemplate: Finding = {
+    ...base,
+    file: 'charts/shop/templates/deployment.yaml',
+    range: range(20, 9, 35),
+    origin: { file: 'shop/templates/deployment.yaml', line: 20 },
+    related: [{ file: 'charts/shop', range: range(142, 11, 12), resource: deployment, path: base.path!, message: 'as rendered by helm template' }],
+  };
+  const onBase: Finding = {
+    ...base,
+    ruleId: 'cpu-request-missing',
+    severity: 'warning',
+    message: 'Container "web" has no CPU request.',
+    file: 'overlays/base/deployment.yaml',
+    range: range(31, 11, 10),
+    origin: { file: 'overlays/base/deployment.yaml', line: 31 },
+    related: [
+      { file: 'overlays/base/service.yaml', range: range(6, 3, 9), message: 'Service web selects its pods' },
+      { file: 'overlays/staging', range: range(57, 9, 10), message: 'as rendered by kustomize build' },
+    ],
+  };
+  const leftRendered: Finding = { ...base, file: 'charts/shop', range: range(230, 11, 12), origin: { file: 'shop/charts/cache/templates/statefulset.yaml' } };
+  const result: LintResult = { findings: [leftRendered, onTemplate, onBase], skips: [], fileCount: 3, resourceCount: 9, internalErrors: [] };
+  const inputs = [
+    { path: 'charts/shop', how: 'helm' as const, command: 'helm template shop charts/shop -f charts/shop/values-production.yaml' },
+    { path: 'overlays/staging', how: 'kustomize' as const },
+    { path: 'plain', how: 'folder' as const },
+  ];
+
+  it('names each rendered input and its command in a header, and shows the rendered line under each moved finding', () => {
+    expect(textReporter(result, context({ inputs }))).toBe(
+      [
+        'Rendered:',
+        '  charts/shop: helm template shop charts/shop -f charts/shop/values-production.yaml',
+        '  overlays/staging: rendered with kustomize',
+        '',
+        'charts/shop (as rendered by helm)',
+        '  230:11  error  Container "web" has no readinessProbe.  readiness-probe-missing',
+        '                 Deployment/shop/web from shop/charts/cache/templates/statefulset.yaml',
+        '',
+        'charts/shop/templates/deployment.yaml',
+        '  20:9  error  Container "web" has no readinessProbe.  readiness-probe-missing',
+        '               Deployment/shop/web, rendered: line 142',
+        '',
+        'overlays/base/deployment.yaml',
+        '  31:11  warning  Container "web" has no CPU request.  cpu-request-missing',
+        '                  Deployment/shop/web, rendered: line 57 of overlays/staging',
+        '',
+        '3 problems (2 errors, 1 warning, 0 info) in 3 files, 9 resources checked',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('has no header without rendered inputs, and colour changes nothing but the escapes', () => {
+    const plain = textReporter(result, context({ inputs: [{ path: 'plain', how: 'folder' }] }));
+    expect(plain.startsWith('charts/shop\n')).toBe(true);
+    const withHeader = textReporter(result, context({ inputs }));
+    const colored = textReporter(result, context({ inputs, color: true }));
+    expect(colored).toContain('\u001b[2mhelm template shop charts/shop -f charts/shop/values-production.yaml\u001b[22m');
+    expect(colored.replace(/\u001b\[\d+m/g, '')).toBe(withHeader);
+  });
+
+  it('escapes control characters in the names and commands of inputs', () => {
+    const text = textReporter({ ...result, findings: [] }, context({ inputs: [{ path: 'charts/\u001b[2Jshop', how: 'helm', command: 'helm template x\u001b[2J' }] }));
+    expect(text).toContain('  charts/\\x1b[2Jshop: helm template x\\x1b[2J\n');
+    expect(text).not.toContain('\u001b');
+  });
+
+  it('SARIF and JSON carry the rendered place as a related location', () => {
+    const log = JSON.parse(sarifReporter({ ...result, findings: [onTemplate] }, context({ inputs }))) as Log;
+    const sarifResult = log.runs[0]!.results![0]!;
+    expect(sarifResult.locations![0]!.physicalLocation!.artifactLocation!.uri).toBe('charts/shop/templates/deployment.yaml');
+    expect(sarifResult.relatedLocations).toEqual([
+      expect.objectContaining({ id: 0, message: { text: 'as rendered by helm template' }, physicalLocation: { artifactLocation: { uri: 'charts/shop', uriBaseId: '%SRCROOT%' }, region: { startLine: 142, startColumn: 11, endLine: 142, endColumn: 23 } } }),
+    ]);
+    const [json] = JSON.parse(jsonReporter({ ...result, findings: [onTemplate] }, context())) as JsonFinding[];
+    expect(json).toMatchObject({ file: 'charts/shop/templates/deployment.yaml', line: 20, templateSource: 'shop/templates/deployment.yaml', templateLine: 20 });
+    expect(json!.related).toEqual([expect.objectContaining({ file: 'charts/shop', line: 142, message: 'as rendered by helm template' })]);
+  });
+});

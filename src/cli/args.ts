@@ -38,6 +38,22 @@ export interface LintCommandOptions {
   namespace: string | undefined;
   /** --partial / --complete; undefined leaves it to the configuration, then to the kind of input. */
   partial: boolean | undefined;
+  /** How charts and overlays are rendered; each unset one leaves it to the configuration. */
+  render: RenderCommandOptions;
+}
+
+export interface RenderCommandOptions {
+  /** --values files, as given (relative to the working directory); empty leaves them to the configuration. */
+  values: string[];
+  /** --set key=value; empty leaves them to the configuration. */
+  set: string[];
+  releaseName: string | undefined;
+  kubeVersion: string | undefined;
+  helmBinary: string | undefined;
+  kustomizeBinary: string | undefined;
+  /** --include-tests; undefined leaves it to the configuration (default: test hooks left out). */
+  includeTests: boolean | undefined;
+  timeoutMs: number | undefined;
 }
 
 /** Which configuration a run uses: searched for from the working directory, a named file, or none. */
@@ -53,8 +69,10 @@ export const HELP = `Usage: kubegate [options] [paths...]
        kubegate init
 
 Lints Kubernetes manifests: YAML or JSON files, folders (searched for .yaml, .yml and .json,
-skipping node_modules and .git), glob patterns, and - for standard input (for example
-\`helm template ./chart | kubegate -\`). With no paths, lints the current folder.
+skipping node_modules and .git), glob patterns, and - for standard input. With no paths, lints
+the current folder. A folder with a Chart.yaml is a Helm chart, rendered with \`helm template\`;
+one with a kustomization.yaml is an overlay, rendered with \`kustomize build\` (or \`kubectl
+kustomize\`); findings are placed on the template, base or patch line to edit.
 
 Options:
   -f, --format <${FORMAT_NAMES.join('|')}>   output format (default: text):
@@ -86,6 +104,19 @@ ${formatHelp}
       --complete                   the input is whole applications, even when given file by file
       --shard <i/n>                lint only shard i of n (1-based) of the inputs, split by chart,
                                    overlay or top-level folder, for a CI matrix
+
+Charts and overlays:
+      --values <file>              a values file for helm template; repeatable. One inside a
+                                   chart's folder applies to that chart only
+      --set <key=value>            a value for helm template; repeatable
+      --release-name <name>        the release name charts render with (default: the chart's name)
+      --kube-version <version>     the Kubernetes version helm renders for (.Capabilities.KubeVersion)
+      --include-tests              keep the charts' test hooks (helm.sh/hook: test), left out by default
+      --helm-binary <path>         the helm to run (also: KUBEGATE_HELM; default: helm on PATH)
+      --kustomize-binary <path>    the kustomize, or kubectl, to run (also: KUBEGATE_KUSTOMIZE;
+                                   default: kustomize on PATH, else kubectl kustomize)
+      --render-timeout <duration>  stop a chart or overlay that renders longer than this
+                                   (default: 60s; seconds, or with ms, s or m)
       --debug                      show the stack trace of an unexpected error
   -h, --help                       show this help
   -v, --version                    show the version
@@ -123,6 +154,36 @@ function parseNamespace(text: string): string {
   return text;
 }
 
+const RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** A name helm accepts for a release: lowercase DNS labels, at most 53 characters. */
+function parseReleaseName(text: string): string {
+  if (!RELEASE_NAME.test(text) || text.length > 53) {
+    throw new UsageError(`--release-name must be a release name helm accepts: lowercase letters, digits, '-' and '.', at most 53 characters (got "${text}")`);
+  }
+  return text;
+}
+
+function parseKubeVersion(text: string): string {
+  if (!/^v?\d+\.\d+(\.\d+)?([-+][0-9A-Za-z.-]+)?$/.test(text)) throw new UsageError(`--kube-version must be a Kubernetes version such as 1.31 or v1.31.2 (got "${text}")`);
+  return text;
+}
+
+function parseSetting(text: string): string {
+  if (!/^[^=\s][^=]*=/.test(text)) throw new UsageError(`--set must be key=value, such as image.tag=1.2.3 (got "${text}")`);
+  return text;
+}
+
+const DURATION_UNITS: Record<string, number> = { '': 1000, s: 1000, ms: 1, m: 60_000 };
+
+/** `60`, `90s`, `2m`, `500ms`: a duration in milliseconds. */
+export function parseDuration(text: string, flag: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m)?$/i.exec(text.trim());
+  const ms = match ? Number(match[1]) * DURATION_UNITS[(match[2] ?? '').toLowerCase()]! : NaN;
+  if (!match || !(ms >= 1)) throw new UsageError(`${flag} must be a duration such as 60, 90s or 2m (got "${text}")`);
+  return Math.round(ms);
+}
+
 /** `2/4`: the second of four shards. */
 function parseShard(text: string): Shard {
   const match = /^(\d+)\/(\d+)$/.exec(text.trim());
@@ -132,6 +193,11 @@ function parseShard(text: string): Shard {
     throw new UsageError(`--shard must be i/n with 1 <= i <= n, such as 2/4 (got "${text}")`);
   }
   return { index, count };
+}
+
+function nonEmpty(text: string | undefined, flag: string): string | undefined {
+  if (text !== undefined && text.trim() === '') throw new UsageError(`${flag} needs a path`);
+  return text;
 }
 
 export function parseCommandLine(argv: readonly string[]): Command {
@@ -167,6 +233,14 @@ export function parseCommandLine(argv: readonly string[]): Command {
         namespace: { type: 'string' },
         partial: { type: 'boolean' },
         complete: { type: 'boolean' },
+        values: { type: 'string', multiple: true },
+        set: { type: 'string', multiple: true },
+        'release-name': { type: 'string' },
+        'kube-version': { type: 'string' },
+        'include-tests': { type: 'boolean' },
+        'helm-binary': { type: 'string' },
+        'kustomize-binary': { type: 'string' },
+        'render-timeout': { type: 'string' },
       },
     });
   } catch (error) {
@@ -234,6 +308,16 @@ export function parseCommandLine(argv: readonly string[]): Command {
       shard: values.shard === undefined ? undefined : parseShard(values.shard),
       namespace: values.namespace === undefined ? undefined : parseNamespace(values.namespace),
       partial: values.partial ? true : values.complete ? false : undefined,
+      render: {
+        values: values.values ?? [],
+        set: (values.set ?? []).map(parseSetting),
+        releaseName: values['release-name'] === undefined ? undefined : parseReleaseName(values['release-name']),
+        kubeVersion: values['kube-version'] === undefined ? undefined : parseKubeVersion(values['kube-version']),
+        helmBinary: nonEmpty(values['helm-binary'], '--helm-binary'),
+        kustomizeBinary: nonEmpty(values['kustomize-binary'], '--kustomize-binary'),
+        includeTests: values['include-tests'],
+        timeoutMs: values['render-timeout'] === undefined ? undefined : parseDuration(values['render-timeout'], '--render-timeout'),
+      },
     },
     debug,
   };

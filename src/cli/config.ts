@@ -72,4 +72,17 @@ ignorePatterns: []
 
 # Exit 1 when a finding is at least this severe (the --fail-on option wins).
 failOn: error
+
+# How Helm charts (folders with a Chart.yaml) render; each command-line option wins over its key.
+helm: {}
+#  values: ["charts/shop/values-production.yaml"]   # inside a chart's folder: that chart only
+#  set: ["image.tag=1.4.2"]
+#  releaseName: shop
+#  kubeVersion: "1.31"
+#  includeTests: false
+#  binary: helm
+
+# How Kustomize overlays (folders with a kustomization.yaml) render.
+kustomize: {}
+#  binary: kubectl
 `;

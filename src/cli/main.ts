@@ -5,15 +5,19 @@ import { TOOL_NAME } from '../core/tool.js';
 import { isActive, SEVERITY_RANK, type Finding, type LintResult, type RuleDescriptor, type RuleHelp, type Severity } from '../core/types.js';
 import { applyBaseline, BaselineError, createBaseline, parseBaseline, serializeBaseline } from '../engine/baseline.js';
 import { DIAGNOSTIC_LIST } from '../engine/diagnostics.js';
-import { lint } from '../engine/lint.js';
+import { compareFindings, lint } from '../engine/lint.js';
 import { describeRule } from '../engine/rule.js';
 import { ConfigError, resolveSettings } from '../engine/settings.js';
-import { openSources } from '../load/sources.js';
+import { DEFAULT_MAX_FILE_BYTES, openSources, type Renderable } from '../load/sources.js';
+import type { ResolvedConfig } from '../config/resolve.js';
+import { kustomizationReader } from '../render/kustomize.js';
+import type { RenderResult } from '../render/index.js';
 import { escapeControl } from '../report/escape.js';
 import { githubSummary } from '../report/github.js';
 import { loadReporter } from '../report/index.js';
 import { HELP, parseCommandLine, UsageError, type ConfigChoice, type LintCommandOptions } from './args.js';
 import { runConfig, STARTER_CONFIG } from './config.js';
+import { renderFailureFindings, renderOptions, RenderUsageError } from './rendering.js';
 import { packageInfo } from './package-info.js';
 
 export interface CliIO {
@@ -108,6 +112,8 @@ async function runLint(options: LintCommandOptions, io: CliIO, debug: boolean): 
     cwd: io.cwd,
     readStdin: io.readStdin,
     followSymlinks: options.followSymlinks,
+    renderables: true,
+    kustomizations: kustomizationReader,
     ...(options.stdinFilename === undefined ? {} : { stdinPath: options.stdinFilename }),
     ...(options.maxFileBytes === undefined ? {} : { maxFileBytes: options.maxFileBytes }),
     ...(options.shard === undefined ? {} : { shard: options.shard }),
@@ -116,18 +122,25 @@ async function runLint(options: LintCommandOptions, io: CliIO, debug: boolean): 
   const ignored = config.resolved?.ignored;
   // The configuration file is not a manifest, even when a folder walk finds it.
   const configFile = config.file;
-  const sources = ignored || configFile ? filterSources(loaded.sources, (source) => !ignored?.(source.path) && path.resolve(io.cwd, source.path) !== configFile) : loaded.sources;
+  const loadedSources = ignored || configFile ? filterSources(loaded.sources, (source) => !ignored?.(source.path) && path.resolve(io.cwd, source.path) !== configFile) : loaded.sources;
   const severityFor = config.resolved?.severityFor;
   const resolved = config.resolved;
-  const partial = options.partial ?? resolved?.partial ?? loaded.onlyNamedFiles;
   const namespace = options.namespace ?? resolved?.namespace;
+  const rendered = await render(ignored ? loaded.renderables.filter((unit) => !isIgnored(unit, ignored)) : loaded.renderables, options, config.resolved, namespace, io);
+  const sources = concat(loadedSources, rendered.sources);
+  const partial = options.partial ?? resolved?.partial ?? loaded.onlyNamedFiles;
   const world = {
-    complete: !partial,
+    // A chart that did not render may hold the very object a reference names: the set is not whole.
+    complete: !partial && rendered.failures.length === 0,
     ...(namespace === undefined ? {} : { defaultNamespace: namespace }),
     ...(resolved?.external ? { external: resolved.external } : {}),
   };
-  const linted = lint(sources, { rules, settings: config.settings, world, ...(severityFor ? { severityFor } : {}) });
-  const result = withBaseline(linted, options, io);
+  const run = lint(sources, { rules, settings: config.settings, world, ...(severityFor ? { severityFor } : {}) });
+  // Findings on rendered output move to the template, base or patch line an author edits.
+  const linted = rendered.sources.length > 0 ? (await import('../render/locate.js')).relocateFindings(run, rendered.sources, io.cwd) : run;
+  const failures = renderFailureFindings(rendered.failures, config.settings, severityFor, io.cwd);
+  const all = failures.length === 0 ? linted : { ...linted, findings: [...linted.findings, ...failures].sort(compareFindings) };
+  const result = withBaseline(all, options, io);
   // --quiet trims what is shown, never what is counted: the exit code below sees every finding.
   const shown: LintResult = options.quiet ? { ...result, findings: result.findings.filter((finding) => finding.severity === 'error') } : result;
   const hidden = result.findings.filter(isActive).length - shown.findings.filter(isActive).length;
@@ -148,6 +161,7 @@ async function runLint(options: LintCommandOptions, io: CliIO, debug: boolean): 
     ...(why === undefined ? {} : { failure: why }),
     ...(category === undefined ? {} : { category }),
     ...(help ? { help } : {}),
+    inputs: [...loaded.inputs, ...rendered.inputs],
   });
   const reporter = await loadReporter(options.format);
   const chunks = reporter(shown, context(useColor(options, io)));
@@ -157,13 +171,13 @@ async function runLint(options: LintCommandOptions, io: CliIO, debug: boolean): 
   for (const output of options.outputs) writeReport(output.file, (await loadReporter(output.format))(shown, context(false)), io);
 
   // File names come from the input: escaped like the text report, so they cannot drive the terminal.
-  for (const notice of loaded.notices) io.stderr(`kubegate: ${escapeControl(notice)}\n`);
-  for (const error of loaded.errors) io.stderr(`kubegate: error: ${escapeControl(error)}\n`);
+  for (const notice of [...loaded.notices, ...rendered.notices]) io.stderr(`kubegate: ${escapeControl(notice)}\n`);
+  for (const error of [...loaded.errors, ...rendered.errors]) io.stderr(`kubegate: error: ${escapeControl(error)}\n`);
   for (const error of result.internalErrors) {
     io.stderr(`kubegate: internal error (please report it): ${escapeControl(error.message)}\n`);
     if (debug && error.stack) io.stderr(`${error.stack}\n`);
   }
-  if (loaded.errors.length > 0 || result.internalErrors.length > 0) return EXIT_ERROR;
+  if (loaded.errors.length > 0 || rendered.errors.length > 0 || result.internalErrors.length > 0) return EXIT_ERROR;
   if (options.format === 'github' && io.env.GITHUB_STEP_SUMMARY) appendSummary(io.env.GITHUB_STEP_SUMMARY, result, io);
   return why === undefined ? EXIT_OK : EXIT_FINDINGS;
 }
@@ -228,6 +242,38 @@ function withBaseline<T extends LintResult>(result: T, options: LintCommandOptio
     io.stderr(`kubegate: wrote ${count} finding${count === 1 ? '' : 's'} to the baseline ${file}\n`);
   }
   return findings === result.findings ? result : { ...result, findings };
+}
+
+/**
+ * Renders the charts and overlays among the inputs. Options that only charts use, given where
+ * there is no chart, are said to do nothing rather than silently ignored.
+ */
+async function render(units: readonly Renderable[], options: LintCommandOptions, config: ResolvedConfig | undefined, namespace: string | undefined, io: CliIO): Promise<RenderResult> {
+  let renderWith;
+  try {
+    renderWith = renderOptions(options.render, config, { cwd: io.cwd, env: io.env, namespace, maxOutputBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES });
+  } catch (error) {
+    if (error instanceof RenderUsageError) throw new CliError(error.message);
+    throw error;
+  }
+  const given = options.render;
+  const helmOnly = [given.values.length > 0 && '--values', given.set.length > 0 && '--set', given.releaseName !== undefined && '--release-name', given.kubeVersion !== undefined && '--kube-version', given.includeTests && '--include-tests'].filter((flag): flag is string => typeof flag === 'string');
+  const notices = helmOnly.length > 0 && !units.some((unit) => unit.renderer === 'helm') ? [`${helmOnly.join(', ')} appl${helmOnly.length === 1 ? 'ies' : 'y'} to Helm charts, and no chart was found among the inputs`] : [];
+  if (units.length === 0) return { sources: [], failures: [], inputs: [], notices, errors: [] };
+  // Most runs (pre-commit on plain manifests) render nothing: the render layer loads only when needed.
+  const { renderInputs } = await import('../render/index.js');
+  const result = await renderInputs(units, renderWith);
+  return { ...result, notices: [...notices, ...result.notices] };
+}
+
+/** Whether ignorePatterns leave a chart or overlay out: its folder, or everything in it, matches. */
+function isIgnored(unit: Renderable, ignored: (file: string) => boolean): boolean {
+  return ignored(unit.path) || ignored(path.join(unit.path, unit.renderer === 'helm' ? 'Chart.yaml' : 'kustomization.yaml'));
+}
+
+function* concat<T>(first: Iterable<T>, second: Iterable<T>): Generator<T> {
+  yield* first;
+  yield* second;
 }
 
 function* filterSources<T>(items: Iterable<T>, keep: (item: T) => boolean): Generator<T> {

@@ -18,6 +18,8 @@ export interface KubegateConfig {
   namespace?: string;
   partial?: boolean;
   externalResources?: { kind: string; name: string; namespace?: string }[];
+  helm?: { binary?: string; releaseName?: string; values?: string[]; set?: string[]; kubeVersion?: string; includeTests?: boolean };
+  kustomize?: { binary?: string };
 }
 
 export interface LoadedConfig {

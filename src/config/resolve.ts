@@ -23,6 +23,15 @@ export interface ResolvedConfig {
   external: ((target: string, namespace: string | undefined, name: string) => boolean) | undefined;
   /** The environment a file belongs to (the first whose paths match), with its profile. */
   environmentOf: (file: string) => { name: string; profile: string } | undefined;
+  /** How charts render, with paths made absolute (a binary given by name stays a name, looked for on PATH). */
+  helm: { binary?: string; releaseName?: string; values?: string[]; set?: string[]; kubeVersion?: string; includeTests?: boolean };
+  kustomize: { binary?: string };
+}
+
+/** A binary named in the configuration: a path is relative to the configuration's folder, a bare name is looked for on PATH. */
+function binaryFrom(base: string, binary: string | undefined): string | undefined {
+  if (binary === undefined) return undefined;
+  return binary.includes('/') || binary.includes(path.sep) ? path.resolve(base, binary) : binary;
 }
 
 /** What a preset sets before the configuration's own rules. */
@@ -119,6 +128,12 @@ export function resolveConfig(config: KubegateConfig, configFile: string, cwd: s
     partial: config.partial,
     external: externalMatcher(config.externalResources),
     environmentOf,
+    helm: {
+      ...config.helm,
+      ...(config.helm?.binary === undefined ? {} : { binary: binaryFrom(base, config.helm.binary)! }),
+      ...(config.helm?.values === undefined ? {} : { values: config.helm.values.map((file) => path.resolve(base, file)) }),
+    },
+    kustomize: config.kustomize?.binary === undefined ? {} : { binary: binaryFrom(base, config.kustomize.binary)! },
   };
 }
 

@@ -196,4 +196,4 @@ export function isActive(finding: Finding): boolean {
  * Problems found while reading input, before any rule runs. They always exist, whatever rules a
  * run enables; the engine holds their metadata.
  */
-export type DiagnosticId = 'yaml-syntax-error' | 'duplicate-key' | 'unrendered-template' | 'invalid-encoding' | 'incomplete-resource' | 'file-too-large' | 'internal-error' | 'yaml-version-ambiguity' | 'suppression-without-reason' | 'unused-suppression';
+export type DiagnosticId = 'yaml-syntax-error' | 'duplicate-key' | 'unrendered-template' | 'invalid-encoding' | 'incomplete-resource' | 'file-too-large' | 'internal-error' | 'yaml-version-ambiguity' | 'suppression-without-reason' | 'unused-suppression' | 'render-failed';

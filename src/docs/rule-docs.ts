@@ -83,6 +83,15 @@ function optionsMarkdown(entry: DocEntry): string[] {
 /** Problems found in the bytes themselves, before any YAML is read, have no manifest to show. */
 const NO_EXAMPLE = 'This problem is found while reading the input, before any YAML is parsed, so there is no manifest to show: kubegate reports it on line 1 of the input.';
 
+/** Why a rule without example files has none, when the general reason above is not it. */
+const NO_EXAMPLE_BECAUSE: Readonly<Record<string, string>> = {
+  'render-failed': 'This problem comes from running helm or kustomize on a chart or overlay, so there is no manifest to show: kubegate reports it on the template line helm names, else on the line of the kustomization that names what failed, else on line 1 of Chart.yaml or kustomization.yaml.',
+};
+
+function noExample(id: string): string {
+  return NO_EXAMPLE_BECAUSE[id] ?? NO_EXAMPLE;
+}
+
 export function ruleDocMarkdown(entry: DocEntry, examples: Examples | undefined, rules: readonly AnyRule[]): string {
   const { meta } = entry;
   return [
@@ -107,7 +116,7 @@ export function ruleDocMarkdown(entry: DocEntry, examples: Examples | undefined,
     ...optionsMarkdown(entry),
     '### Examples',
     '',
-    ...(examples ? [...exampleMarkdown('Invalid', examples.invalid), ...exampleMarkdown('Valid', examples.valid)] : [NO_EXAMPLE, '']),
+    ...(examples ? [...exampleMarkdown('Invalid', examples.invalid), ...exampleMarkdown('Valid', examples.valid)] : [noExample(meta.id), '']),
   ].join('\n');
 
   function exampleMarkdown(label: string, example: Example): string[] {
@@ -162,7 +171,7 @@ export function ruleDocText(entry: DocEntry, examples: Examples | undefined, rul
     '',
     ...(examples
       ? ['Invalid example', indent(examples.invalid.shown), reported(examples.invalid), '', 'Valid example', indent(examples.valid.shown), reported(examples.valid), '']
-      : [NO_EXAMPLE, '']),
+      : [noExample(meta.id), '']),
   ];
   if (meta.docsUrl) lines.push(`Docs: ${meta.docsUrl}`, '');
   return lines.join('\n');

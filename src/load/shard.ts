@@ -11,6 +11,8 @@ export interface Shard {
 export interface ShardInput {
   file: string;
   root: string;
+  /** What it costs to check, in bytes of manifest; the file's size when absent. */
+  weight?: number;
 }
 
 /** Files whose presence makes a folder one application that is rendered and checked as a whole. */
@@ -72,7 +74,7 @@ export function planShard<T extends ShardInput>(inputs: readonly T[], shard: Sha
   for (const input of inputs) {
     const unit = unitOf(input, isMarked);
     unitByFile.set(input, unit);
-    weights.set(unit, (weights.get(unit) ?? 0) + sizeOf(input.file));
+    weights.set(unit, (weights.get(unit) ?? 0) + (input.weight ?? sizeOf(input.file)));
   }
   const units = [...weights.entries()].sort(([a, weightA], [b, weightB]) => weightB - weightA || (a < b ? -1 : a > b ? 1 : 0));
   const loads = new Array<number>(shard.count).fill(0);

@@ -12,8 +12,8 @@ export interface SourceFile {
   lineIndex(): LineIndex;
 }
 
-/** How many leading segments of `path` exist in `value`. */
-function existingPrefixLength(value: unknown, path: ObjectPath): number {
+/** How many leading segments of `path` exist in `value`: the deepest place a path can be shown at. */
+export function existingPrefixLength(value: unknown, path: ObjectPath): number {
   let current = value;
   let length = 0;
   for (const segment of path) {

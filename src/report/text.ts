@@ -1,6 +1,6 @@
-import { isAbsolute } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { describeResource } from '../core/format.js';
-import { isActive, type Finding, type LintResult, type Severity, type Skip } from '../core/types.js';
+import { isActive, type Finding, type InputDescription, type LintResult, type RelatedLocation, type Severity, type Skip } from '../core/types.js';
 import { escapeControl, plural } from './escape.js';
 import { pathInside } from './path.js';
 import type { ChunkedReporter, Reporter } from './types.js';
@@ -42,28 +42,73 @@ function groupByFile(findings: readonly Finding[], cwd: string): Map<string, Fin
   return new Map([...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/** The dim second line: which object the finding is about and, for Helm output, the template to edit. */
-function origin(finding: Finding): string | undefined {
+/**
+ * How the related location that keeps a finding's place in rendered output is told apart from
+ * the others: its message (`as rendered by helm template`, set where findings are moved to the
+ * template).
+ */
+export const RENDERED_LOCATION_PREFIX = 'as rendered by ';
+
+function renderedLocation(finding: Finding): RelatedLocation | undefined {
+  return finding.related?.find((related) => related.message.startsWith(RENDERED_LOCATION_PREFIX));
+}
+
+function isInside(file: string, dir: string, cwd: string): boolean {
+  const fromDir = relative(resolve(cwd, dir), resolve(cwd, file));
+  return fromDir !== '' && !fromDir.startsWith('..') && !isAbsolute(fromDir);
+}
+
+/**
+ * The dim second line: which object the finding is about and where else to look. A finding moved
+ * from rendered output to its template names the rendered line (`rendered: line 47`), with the
+ * chart or overlay when the file shown is not inside it (a base shared by overlays); one left on
+ * rendered output names the template Helm printed it from.
+ */
+function secondLine(finding: Finding, cwd: string): string | undefined {
   const parts: string[] = [];
   if (finding.resource) parts.push(describeResource(finding.resource));
+  const rendered = renderedLocation(finding);
+  if (rendered) {
+    const where = `rendered: line ${rendered.range.line}`;
+    parts.push(isInside(finding.file, rendered.file, cwd) ? where : `${where} of ${displayPath(rendered.file, cwd)}`);
+    return escapeControl(parts.join(', '));
+  }
   if (finding.origin) parts.push(`from ${finding.origin.line === undefined ? finding.origin.file : `${finding.origin.file}:${finding.origin.line}`}`);
   return parts.length > 0 ? escapeControl(parts.join(' ')) : undefined;
 }
 
-function fileBlock(file: string, findings: readonly Finding[], palette: Palette): string[] {
+function fileBlock(file: string, findings: readonly Finding[], palette: Palette, cwd: string, renderedBy: ReadonlyMap<string, string>): string[] {
   const rows = findings.map((finding) => ({ where: `${finding.range.line}:${finding.range.column}`, finding }));
   // Padding is computed on the plain text, so colour codes never skew the columns. Messages are
   // long sentences: padding them would push every rule id far right, so the id follows the message.
   const whereWidth = rows.reduce((width, row) => Math.max(width, row.where.length), 0);
   const severityWidth = rows.reduce((width, row) => Math.max(width, row.finding.severity.length), 0);
-  const lines = [file];
+  // Lines of a chart's or overlay's rendered output, where a finding could not be moved to a file of its own.
+  const renderer = renderedBy.get(file);
+  const lines = [renderer === undefined ? file : `${file} ${palette.dim(`(as rendered by ${renderer})`)}`];
   for (const { where, finding } of rows) {
     const severity = palette.severity[finding.severity](finding.severity.padEnd(severityWidth));
     lines.push(`  ${palette.dim(where.padEnd(whereWidth))}  ${severity}  ${escapeControl(finding.message)}  ${palette.dim(escapeControl(finding.ruleId))}`);
-    const from = origin(finding);
-    if (from) lines.push(palette.dim(`${' '.repeat(2 + whereWidth + 2 + severityWidth + 2)}${from}`));
+    const more = secondLine(finding, cwd);
+    if (more) lines.push(palette.dim(`${' '.repeat(2 + whereWidth + 2 + severityWidth + 2)}${more}`));
   }
   return lines;
+}
+
+function isRendered(input: InputDescription): boolean {
+  return input.how === 'helm' || input.how === 'kustomize';
+}
+
+/** The header: each chart and overlay of the run, and the command that rendered it. */
+function renderedHeader(inputs: readonly InputDescription[], palette: Palette): string | undefined {
+  const rendered = inputs.filter(isRendered);
+  if (rendered.length === 0) return undefined;
+  const lines = ['Rendered:'];
+  for (const input of rendered) {
+    const how = input.command ?? `rendered with ${input.how}`;
+    lines.push(`  ${escapeControl(input.path)}: ${palette.dim(escapeControl(how))}`);
+  }
+  return lines.join('\n');
 }
 
 /** `3 documents skipped: not a Kubernetes object (a YAML scalar) ×2; empty file ×1`. */
@@ -80,7 +125,11 @@ export const textChunks: ChunkedReporter = function* (result: LintResult, contex
   const suppressed = result.findings.length - shown.length;
   const hidden = context.hidden ?? 0;
   const byFile = groupByFile(shown, context.cwd);
-  for (const [file, findings] of byFile) yield `${fileBlock(file, findings, palette).join('\n')}\n\n`;
+  const inputs = context.inputs ?? [];
+  const header = renderedHeader(inputs, palette);
+  if (header !== undefined) yield `${header}\n\n`;
+  const renderedBy = new Map(inputs.filter(isRendered).map((input) => [displayPath(input.path, context.cwd), input.how]));
+  for (const [file, findings] of byFile) yield `${fileBlock(file, findings, palette, context.cwd, renderedBy).join('\n')}\n\n`;
   const out: string[] = [];
 
   const count = (severity: Severity) => shown.filter((finding) => finding.severity === severity).length;
