@@ -5,7 +5,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main, type CliIO } from '../src/cli/main.js';
+import { rules } from '../rules/index.js';
 import { describeErrors } from '../src/config/load.js';
+import { resolveConfig } from '../src/config/resolve.js';
 import { configValidator } from '../src/config/validate.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -150,6 +152,30 @@ describe('configuration files', () => {
     expect((await run(['app.yaml'])).stderr).toBe('kubegate: error: .kubegaterc.yaml: environments.qa.profile is "careful"; allowed: development, staging, production\n');
     writeFileSync(path.join(dir, '.kubegaterc.yaml'), 'overrides:\n  - files: "x/**"\n    rules: {no-such-rule: error}\n');
     expect((await run(['app.yaml'])).stderr).toBe('kubegate: error: .kubegaterc.yaml: overrides[0].rules: unknown rule "no-such-rule"\n');
+  });
+
+  it('environments take values, set and namespace for their charts, checked like the rest', async () => {
+    writeFileSync(path.join(dir, 'values-prod.yaml'), 'replicaCount: 4\n');
+    const config = { environments: { production: { paths: ['prod/**'], values: ['values-prod.yaml'], set: ['image.tag=1.2.3'], namespace: 'prod' } } };
+    const validate = configValidator();
+    expect(validate(config)).toBe(true);
+    const resolved = resolveConfig(config, path.join(dir, '.kubegaterc.yaml'), path.join(dir, 'prod'), rules);
+    expect(resolved.environments.map(({ contains, ...rest }) => ({ ...rest, containsApp: contains('app.yaml'), containsParent: contains('../app.yaml') }))).toEqual([
+      { name: 'production', profile: 'production', values: [path.join(dir, 'values-prod.yaml')], set: ['image.tag=1.2.3'], namespace: 'prod', containsApp: true, containsParent: false },
+    ]);
+    // A rendering for an environment gets its profile whatever its path, and the file's overrides still apply.
+    expect(resolved.severityFor!('../app.yaml', 'mutable-image-tag')).toBeUndefined();
+    expect(resolved.severityFor!('../app.yaml', 'mutable-image-tag', 'production')).toBe('error');
+    expect(resolved.severityFor!('app.yaml', 'mutable-image-tag')).toBe('error');
+    for (const [text, message] of <[string, string][]>[
+      ['environments:\n  production:\n    paths: ["prod/**"]\n    valuez: [a.yaml]\n', 'environments.production has an unknown key "valuez"'],
+      ['environments:\n  production:\n    paths: ["prod/**"]\n    set: ["no-equals"]\n', 'environments.production.set[0] is "no-equals": it must match pattern "^[^=\\s][^=]*="'],
+      ['environments:\n  production:\n    paths: ["prod/**"]\n    namespace: Prod\n', 'environments.production.namespace is "Prod": it must match pattern "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"'],
+      ['environments:\n  production:\n    paths: ["prod/**"]\n    values: values-prod.yaml\n', 'environments.production.values is "values-prod.yaml": it must be array'],
+    ]) {
+      writeFileSync(path.join(dir, '.kubegaterc.yaml'), text);
+      expect((await run(['app.yaml'])).stderr).toBe(`kubegate: error: .kubegaterc.yaml: ${message}\n`);
+    }
   });
 
   it('--print-config shows what applies to a file', async () => {

@@ -5,7 +5,7 @@
  * (exit 2). Stand-in scripts play only the binaries that misbehave: one that hangs, one that
  * warns, one that prints something else, one that records how many run at once.
  */
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -40,6 +40,8 @@ async function run(argv: string[], env: Record<string, string | undefined> = { .
 
 interface JsonFinding {
   ruleId: string;
+  severity: string;
+  related?: { file: string; line: number; message: string }[];
   messageId: string;
   message: string;
   file: string;
@@ -160,6 +162,66 @@ describe.runIf(hasHelm)('Helm charts', () => {
     const config = ['--config', path.join(dir, '.kubegaterc.yaml')];
     expect(replicas((await findings(['fixtures/charts/shop', ...config])).findings)).toBe(5);
     expect(replicas((await findings(['fixtures/charts/shop', ...config, '--set', 'replicaCount=6'])).findings)).toBe(6);
+  });
+
+  it('render once per environment whose paths hold them, with its values, set and namespace, and its profile\'s severities', async () => {
+    const dir = path.join(scratch, 'environments');
+    cpSync(path.join(ROOT, 'fixtures/charts/shop'), path.join(dir, 'charts/shop'), { recursive: true });
+    writeFileSync(
+      path.join(dir, '.kubegaterc.yaml'),
+      [
+        'environments:',
+        '  staging:',
+        '    paths: ["charts/**"]',
+        '    values: [charts/shop/values-staging.yaml]',
+        '    set: ["image.tag=latest"]',
+        '  production:',
+        '    paths: ["charts/shop/**"]',
+        '    values: [charts/shop/values-production.yaml]',
+        '    set: ["image.tag=latest"]',
+        '    namespace: prod',
+        '    profile: production',
+        '',
+      ].join('\n'),
+    );
+    const env = { ...process.env, ...toolEnv() };
+    const json = await run(['charts/shop', '--format', 'json'], env, dir);
+    expect(json.stderr).toBe('');
+    const found = JSON.parse(json.stdout) as JsonFinding[];
+    const environmentOf = (finding: JsonFinding) => / for (\w+)$/.exec(finding.related?.find((related) => related.message.startsWith('as rendered by '))?.message ?? '')?.[1];
+    const seen = (rule: string) => found.filter((finding) => finding.ruleId === rule).map((finding) => `${environmentOf(finding)} ${finding.severity} ${finding.file}:${finding.line}`);
+    // Both renderings put mutable-image-tag on the same template line, each with its environment's severity.
+    expect(seen('mutable-image-tag').sort()).toEqual(['production error charts/shop/templates/deployment.yaml:21', 'staging warning charts/shop/templates/deployment.yaml:21']);
+    // Different values: staging's one replica needs no spread and has no CPU request; production's four do and has one.
+    expect(seen('replicas-without-spread').map((line) => line.split(' ')[0])).toEqual(['production']);
+    expect(replicas(found)).toBe(4);
+    expect(seen('cpu-request-missing').map((line) => line.split(' ')[0])).toEqual(['staging']);
+    expect(seen('readiness-probe-missing').map((line) => line.split(' ')[0]).sort()).toEqual(['production', 'staging']);
+    // Two renderings of one chart are not two definitions of its objects.
+    expect(found.map((finding) => finding.ruleId)).not.toContain('duplicate-resource');
+
+    const text = await run(['charts/shop'], env, dir);
+    expect(text.stdout).toContain(
+      [
+        'Rendered:',
+        '  charts/shop (staging): helm template shop charts/shop -f charts/shop/values-staging.yaml --set image.tag=latest',
+        '  charts/shop (production): helm template shop charts/shop --namespace prod -f charts/shop/values-production.yaml --set image.tag=latest',
+        '',
+      ].join('\n'),
+    );
+    // The command line's --set comes last and wins; its --namespace wins over the environment's.
+    const overridden = JSON.parse((await run(['charts/shop', '--set', 'replicaCount=3', '--format', 'json'], env, dir)).stdout) as JsonFinding[];
+    expect(overridden.filter((finding) => finding.ruleId === 'replicas-without-spread').map((finding) => `${environmentOf(finding)} ${/runs (\d+) replicas/.exec(finding.message)?.[1]}`).sort()).toEqual(['production 3', 'staging 3']);
+    expect((await run(['charts/shop', '--namespace', 'qa'], env, dir)).stdout).toContain('  charts/shop (production): helm template shop charts/shop --namespace qa -f charts/shop/values-production.yaml --set image.tag=latest\n');
+
+    // A chart under no environment renders as before, named by its folder alone.
+    writeFileSync(path.join(dir, '.kubegaterc.yaml'), 'environments:\n  production:\n    paths: ["other/**"]\n    values: [charts/shop/values-production.yaml]\n');
+    const outside = await run(['charts/shop'], env, dir);
+    expect(outside.stdout).toContain('Rendered:\n  charts/shop: helm template shop charts/shop\n');
+    writeFileSync(path.join(dir, '.kubegaterc.yaml'), 'environments:\n  production:\n    paths: ["charts/**"]\n    values: [charts/shop/values-prod.yaml]\n');
+    const missing = await run(['charts/shop'], env, dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('kubegate: error: the values file charts/shop/values-prod.yaml (environments.production.values in the configuration) does not exist or is not a file\n');
   });
 
   it('are configured under helm and kustomize, checked against the schema, a binary path relative to the file', async () => {

@@ -52,10 +52,14 @@ rules: {}
 #  liveness-probe-missing: off
 
 # Environments: their files get the severities of a profile (development, staging, production,
-# or one defined under profiles). The drift command compares them.
+# or one defined under profiles), and the Helm charts under their paths render once per
+# environment with its values, set and namespace. The drift command compares them.
 environments: {}
 #  production:
-#    paths: ["environments/production/**"]
+#    paths: ["environments/production/**", "charts/**"]
+#    values: ["charts/shop/values-production.yaml"]
+#    set: ["image.tag=1.4.2"]
+#    namespace: shop
 #  dev:
 #    paths: ["environments/dev/**"]
 #    profile: development

@@ -17,7 +17,7 @@ import { githubSummary } from '../report/github.js';
 import { loadReporter } from '../report/index.js';
 import { HELP, parseCommandLine, UsageError, type ConfigChoice, type LintCommandOptions } from './args.js';
 import { runConfig, STARTER_CONFIG } from './config.js';
-import { renderFailureFindings, renderOptions, RenderUsageError } from './rendering.js';
+import { renderFailureFindings, renderOptions, renderPlan, RenderUsageError } from './rendering.js';
 import { packageInfo } from './package-info.js';
 
 export interface CliIO {
@@ -123,10 +123,19 @@ async function runLint(options: LintCommandOptions, io: CliIO, debug: boolean): 
   // The configuration file is not a manifest, even when a folder walk finds it.
   const configFile = config.file;
   const loadedSources = ignored || configFile ? filterSources(loaded.sources, (source) => !ignored?.(source.path) && path.resolve(io.cwd, source.path) !== configFile) : loaded.sources;
-  const severityFor = config.resolved?.severityFor;
   const resolved = config.resolved;
   const namespace = options.namespace ?? resolved?.namespace;
   const rendered = await render(ignored ? loaded.renderables.filter((unit) => !isIgnored(unit, ignored)) : loaded.renderables, options, config.resolved, namespace, io);
+  const configured = resolved?.severityFor;
+  // Findings on a chart rendered for an environment are keyed by the rendering's name: they get
+  // that environment's profile, and the overrides that match the chart's own path.
+  const severityFor: ((file: string, ruleId: string) => Severity | 'off' | undefined) | undefined =
+    configured && rendered.environments.size > 0
+      ? (file, ruleId) => {
+          const rendering = rendered.environments.get(file);
+          return rendering ? configured(rendering.path, ruleId, rendering.environment) : configured(file, ruleId);
+        }
+      : configured;
   const sources = concat(loadedSources, rendered.sources);
   const partial = options.partial ?? resolved?.partial ?? loaded.onlyNamedFiles;
   const world = {
@@ -138,7 +147,7 @@ async function runLint(options: LintCommandOptions, io: CliIO, debug: boolean): 
   const run = lint(sources, { rules, settings: config.settings, world, ...(severityFor ? { severityFor } : {}) });
   // Findings on rendered output move to the template, base or patch line an author edits.
   const linted = rendered.sources.length > 0 ? (await import('../render/locate.js')).relocateFindings(run, rendered.sources, io.cwd) : run;
-  const failures = renderFailureFindings(rendered.failures, config.settings, severityFor, io.cwd);
+  const failures = renderFailureFindings(rendered.failures, config.settings, configured, io.cwd);
   const all = failures.length === 0 ? linted : { ...linted, findings: [...linted.findings, ...failures].sort(compareFindings) };
   const result = withBaseline(all, options, io);
   // --quiet trims what is shown, never what is counted: the exit code below sees every finding.
@@ -248,10 +257,12 @@ function withBaseline<T extends LintResult>(result: T, options: LintCommandOptio
  * Renders the charts and overlays among the inputs. Options that only charts use, given where
  * there is no chart, are said to do nothing rather than silently ignored.
  */
-async function render(units: readonly Renderable[], options: LintCommandOptions, config: ResolvedConfig | undefined, namespace: string | undefined, io: CliIO): Promise<RenderResult> {
+async function render(units: readonly Renderable[], options: LintCommandOptions, config: ResolvedConfig | undefined, namespace: string | undefined, io: CliIO): Promise<RenderResult & { environments: Map<string, { path: string; environment: string }> }> {
   let renderWith;
+  let plan;
   try {
     renderWith = renderOptions(options.render, config, { cwd: io.cwd, env: io.env, namespace, maxOutputBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES });
+    plan = renderPlan(units, renderWith, options.render, config, { namespaceGiven: options.namespace !== undefined });
   } catch (error) {
     if (error instanceof RenderUsageError) throw new CliError(error.message);
     throw error;
@@ -259,11 +270,14 @@ async function render(units: readonly Renderable[], options: LintCommandOptions,
   const given = options.render;
   const helmOnly = [given.values.length > 0 && '--values', given.set.length > 0 && '--set', given.releaseName !== undefined && '--release-name', given.kubeVersion !== undefined && '--kube-version', given.includeTests && '--include-tests'].filter((flag): flag is string => typeof flag === 'string');
   const notices = helmOnly.length > 0 && !units.some((unit) => unit.renderer === 'helm') ? [`${helmOnly.join(', ')} appl${helmOnly.length === 1 ? 'ies' : 'y'} to Helm charts, and no chart was found among the inputs`] : [];
-  if (units.length === 0) return { sources: [], failures: [], inputs: [], notices, errors: [] };
+  const environments = new Map<string, { path: string; environment: string }>();
+  if (units.length === 0) return { sources: [], failures: [], inputs: [], notices, errors: [], environments };
   // Most runs (pre-commit on plain manifests) render nothing: the render layer loads only when needed.
-  const { renderInputs } = await import('../render/index.js');
-  const result = await renderInputs(units, renderWith);
-  return { ...result, notices: [...notices, ...result.notices] };
+  const { renderInputs, renderedName } = await import('../render/index.js');
+  const targets = plan.map(({ environment, unit, options: { helm } }) => (environment === undefined ? unit : { ...unit, environment, helm }));
+  for (const { environment, unit } of plan) if (environment !== undefined) environments.set(renderedName(unit.path, environment), { path: unit.path, environment });
+  const result = await renderInputs(targets, renderWith);
+  return { ...result, notices: [...notices, ...result.notices], environments };
 }
 
 /** Whether ignorePatterns leave a chart or overlay out: its folder, or everything in it, matches. */

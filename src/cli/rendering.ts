@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { rules } from '../../rules/index.js';
-import type { Finding, Range, Severity } from '../core/types.js';
+import type { Finding, Range } from '../core/types.js';
 import type { Diagnostic } from '../engine/model.js';
 import { RuleRunner } from '../engine/run.js';
 import { resolveSettings, type RuleSettings } from '../engine/settings.js';
@@ -9,10 +9,11 @@ import type { ResolvedConfig } from '../config/resolve.js';
 import { ResourceIndex } from '../model/index.js';
 import type { RenderFailure } from '../render/failures.js';
 import type { RenderOptions } from '../render/index.js';
+import type { Renderable } from '../load/sources.js';
+import type { RenderCommandOptions } from './args.js';
 
 /** Per chart or overlay, unless --render-timeout says otherwise. */
 const DEFAULT_RENDER_TIMEOUT_MS = 60_000;
-import type { RenderCommandOptions } from './args.js';
 
 /** A mistake in what the user asked for (a values file that is not there): exit 2, with this message. */
 export class RenderUsageError extends Error {}
@@ -25,18 +26,7 @@ export function renderOptions(given: RenderCommandOptions, config: ResolvedConfi
   const { cwd, env } = context;
   const helmConfig = config?.helm ?? {};
   const values = given.values.length > 0 ? given.values.map((file) => path.resolve(cwd, file)) : (helmConfig.values ?? []);
-  for (const file of values) {
-    let isFile = false;
-    try {
-      isFile = statSync(file).isFile();
-    } catch {
-      // Reported below.
-    }
-    if (!isFile) {
-      const shown = path.relative(cwd, file) || file;
-      throw new RenderUsageError(`the values file ${shown} (${given.values.length > 0 ? '--values' : 'helm.values in the configuration'}) does not exist or is not a file`);
-    }
-  }
+  checkValuesFiles(values, given.values.length > 0 ? '--values' : 'helm.values in the configuration', cwd);
   const fromEnv = (name: string) => (env[name] !== undefined && env[name] !== '' ? env[name] : undefined);
   const choose = (flag: string | undefined, flagName: string, variable: string, configured: string | undefined) => {
     if (flag !== undefined) return { binary: flag, from: flagName };
@@ -64,6 +54,62 @@ export function renderOptions(given: RenderCommandOptions, config: ResolvedConfi
   };
 }
 
+function checkValuesFiles(files: readonly string[], from: string, cwd: string): void {
+  for (const file of files) {
+    let isFile = false;
+    try {
+      isFile = statSync(file).isFile();
+    } catch {
+      // Reported below.
+    }
+    if (!isFile) {
+      const shown = path.relative(cwd, file) || file;
+      throw new RenderUsageError(`the values file ${shown} (${from}) does not exist or is not a file`);
+    }
+  }
+}
+
+/** One rendering of a run: a chart or overlay, the environment it is rendered for (if any), and how. */
+export interface RenderPlanEntry {
+  environment: string | undefined;
+  unit: Renderable;
+  options: RenderOptions;
+}
+
+/**
+ * What to render, and how: a chart under the paths of environments of the configuration renders
+ * once per environment, with the run's values and sets, then the environment's, then the command
+ * line's (last, so they win; the command line's replace the top-level `helm` ones, as each option
+ * replaces its key), and the environment's namespace unless --namespace was given. Every other
+ * chart, and every overlay (kustomize takes no values), renders once with `options`. The drift
+ * command renders from the same plan.
+ */
+export function renderPlan(units: readonly Renderable[], options: RenderOptions, given: RenderCommandOptions, config: ResolvedConfig | undefined, context: { namespaceGiven: boolean }): RenderPlanEntry[] {
+  const plan: RenderPlanEntry[] = [];
+  const environments = config?.environments ?? [];
+  for (const environment of environments) checkValuesFiles(environment.values, `environments.${environment.name}.values in the configuration`, options.cwd);
+  for (const unit of units) {
+    const under = unit.renderer === 'helm' ? environments.filter((environment) => environment.contains(unit.path) || environment.contains(path.join(unit.path, 'Chart.yaml'))) : [];
+    if (under.length === 0) {
+      plan.push({ environment: undefined, unit, options });
+      continue;
+    }
+    const commandLineValues = given.values.length > 0;
+    const commandLineSet = given.set.length > 0;
+    for (const environment of under) {
+      const namespace = context.namespaceGiven ? options.helm.namespace : (environment.namespace ?? options.helm.namespace);
+      const helm = {
+        ...options.helm,
+        values: commandLineValues ? [...environment.values, ...options.helm.values] : [...options.helm.values, ...environment.values],
+        set: commandLineSet ? [...environment.set, ...options.helm.set] : [...options.helm.set, ...environment.set],
+        ...(namespace === undefined ? {} : { namespace }),
+      };
+      plan.push({ environment: environment.name, unit, options: { ...options, helm } });
+    }
+  }
+  return plan;
+}
+
 /** The failure's line, highlighted from its column to the line's end, as other input diagnostics are. */
 function rangeOf(failure: RenderFailure, cwd: string): Range {
   let lineText: string | undefined;
@@ -80,16 +126,20 @@ function rangeOf(failure: RenderFailure, cwd: string): Range {
  * Charts and overlays that did not render, as `render-failed` findings: configurable like any
  * input diagnostic (a severity, off, per-file overrides), and counted like the rest.
  */
-export function renderFailureFindings(failures: readonly RenderFailure[], settings: RuleSettings, severityFor: ((file: string, ruleId: string) => Severity | 'off' | undefined) | undefined, cwd: string): Finding[] {
+export function renderFailureFindings(failures: readonly RenderFailure[], settings: RuleSettings, severityFor: ResolvedConfig['severityFor'], cwd: string): Finding[] {
   if (failures.length === 0) return [];
   const resolved = resolveSettings(rules, settings);
-  const runner = new RuleRunner({ rules: [], diagnostics: resolved.diagnostics }, new ResourceIndex([]));
-  runner.diagnose(failures.map((failure): Diagnostic => ({ id: 'render-failed', messageId: failure.messageId, data: { ...failure.data }, file: failure.file, range: rangeOf(failure, cwd) })));
   const findings: Finding[] = [];
-  for (const finding of runner.finish().findings) {
-    const severity = severityFor?.(finding.file, finding.ruleId);
-    if (severity === 'off') continue;
-    findings.push(severity === undefined ? finding : { ...finding, severity });
+  // A chart rendered for an environment fails with that environment's severities, whatever its path.
+  for (const environment of new Set(failures.map((failure) => failure.environment))) {
+    const runner = new RuleRunner({ rules: [], diagnostics: resolved.diagnostics }, new ResourceIndex([]));
+    const these = failures.filter((failure) => failure.environment === environment);
+    runner.diagnose(these.map((failure): Diagnostic => ({ id: 'render-failed', messageId: failure.messageId, data: { ...failure.data }, file: failure.file, range: rangeOf(failure, cwd) })));
+    for (const finding of runner.finish().findings) {
+      const severity = severityFor?.(finding.file, finding.ruleId, environment);
+      if (severity === 'off') continue;
+      findings.push(severity === undefined ? finding : { ...finding, severity });
+    }
   }
   return findings;
 }

@@ -10,7 +10,7 @@ export interface KubegateConfig {
   $schema?: string;
   extends?: 'kubegate:recommended' | 'kubegate:strict' | 'kubegate:all';
   rules?: Record<string, Severity | [Severity] | [Severity, Record<string, unknown>]>;
-  environments?: Record<string, { paths: string[]; profile?: string }>;
+  environments?: Record<string, { paths: string[]; profile?: string; values?: string[]; set?: string[]; namespace?: string }>;
   profiles?: Record<string, { rules: Record<string, Severity> }>;
   overrides?: { files: string | string[]; rules: Record<string, Severity> }[];
   ignorePatterns?: string[];

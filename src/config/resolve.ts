@@ -12,8 +12,12 @@ import { BUILTIN_PROFILES } from './profiles.js';
 export interface ResolvedConfig {
   /** Top-level settings: severities and options, over the rules' defaults. */
   settings: RuleSettings;
-  /** The severity a finding of `ruleId` in `file` gets after the overrides, when an override speaks of it. */
-  severityFor: ((file: string, ruleId: string) => Severity | 'off' | undefined) | undefined;
+  /**
+   * The severity a finding of `ruleId` in `file` gets after the overrides, when an override speaks
+   * of it. `environment` names the environment a chart was rendered for, whose profile then applies
+   * instead of that of the first environment whose paths match the file.
+   */
+  severityFor: ((file: string, ruleId: string, environment?: string) => Severity | 'off' | undefined) | undefined;
   /** Whether a file matches `ignorePatterns`. */
   ignored: (file: string) => boolean;
   failOn: Severity | undefined;
@@ -23,9 +27,21 @@ export interface ResolvedConfig {
   external: ((target: string, namespace: string | undefined, name: string) => boolean) | undefined;
   /** The environment a file belongs to (the first whose paths match), with its profile. */
   environmentOf: (file: string) => { name: string; profile: string } | undefined;
+  /** Every environment, in the configuration's order, with its values files made absolute. */
+  environments: ResolvedEnvironment[];
   /** How charts render, with paths made absolute (a binary given by name stays a name, looked for on PATH). */
   helm: { binary?: string; releaseName?: string; values?: string[]; set?: string[]; kubeVersion?: string; includeTests?: boolean };
   kustomize: { binary?: string };
+}
+
+export interface ResolvedEnvironment {
+  name: string;
+  profile: string;
+  /** Whether a path as the run names it (relative to the working directory) is under the environment's paths. */
+  contains: (file: string) => boolean;
+  values: string[];
+  set: string[];
+  namespace: string | undefined;
 }
 
 /** A binary named in the configuration: a path is relative to the configuration's folder, a bare name is looked for on PATH. */
@@ -75,7 +91,15 @@ export function resolveConfig(config: KubegateConfig, configFile: string, cwd: s
     if (!builtin && !own) {
       throw new ConfigError(`environments.${name}.profile is "${profile}"; allowed: ${[...Object.keys(BUILTIN_PROFILES), ...Object.keys(config.profiles ?? {})].join(', ')}`);
     }
-    return { name, profile, matches: picomatchLibrary()(environment.paths, { dot: true }), rules: { ...builtin, ...own } };
+    return {
+      name,
+      profile,
+      matches: picomatchLibrary()(environment.paths, { dot: true }),
+      rules: { ...builtin, ...own },
+      values: (environment.values ?? []).map((file) => path.resolve(base, file)),
+      set: environment.set ?? [],
+      namespace: environment.namespace,
+    };
   });
   const environmentOf = (file: string) => {
     const name = relative(file);
@@ -84,8 +108,8 @@ export function resolveConfig(config: KubegateConfig, configFile: string, cwd: s
   };
   // An environment's profile comes first, then the overrides in order.
   const overrides = [
-    ...environments.map((environment) => ({ matches: environment.matches, rules: environment.rules, once: true })),
-    ...(config.overrides ?? []).map((override) => ({ matches: picomatchLibrary()(override.files, { dot: true }), rules: override.rules, once: false })),
+    ...environments.map((environment) => ({ matches: environment.matches, rules: environment.rules, environment: environment.name as string | undefined })),
+    ...(config.overrides ?? []).map((override) => ({ matches: picomatchLibrary()(override.files, { dot: true }), rules: override.rules, environment: undefined })),
   ];
   let severityFor: ResolvedConfig['severityFor'];
   if (overrides.length > 0) {
@@ -101,19 +125,24 @@ export function resolveConfig(config: KubegateConfig, configFile: string, cwd: s
       return Array.isArray(value) ? value[0] : value;
     };
     const perFile = new Map<string, Map<string, Severity | 'off'>>();
-    severityFor = (file, ruleId) => {
-      let chosen = perFile.get(file);
+    severityFor = (file, ruleId, environment) => {
+      const key = environment === undefined ? file : `${environment}\0${file}`;
+      let chosen = perFile.get(key);
       if (!chosen) {
         chosen = new Map();
         const name = relative(file);
         let inEnvironment = false;
         for (const override of overrides) {
-          // A file is in one environment: the first that claims it.
-          if ((override.once && inEnvironment) || !override.matches(name)) continue;
-          if (override.once) inEnvironment = true;
+          if (override.environment !== undefined) {
+            // A file is in one environment: the one it was rendered for, else the first that claims it.
+            if (environment !== undefined ? override.environment !== environment : inEnvironment || !override.matches(name)) continue;
+            inEnvironment = true;
+          } else if (!override.matches(name)) {
+            continue;
+          }
           for (const [id, severity] of Object.entries(override.rules)) chosen.set(id, severity);
         }
-        perFile.set(file, chosen);
+        perFile.set(key, chosen);
       }
       return chosen.get(ruleId) ?? (topLevel(ruleId) === 'off' ? 'off' : undefined);
     };
@@ -128,6 +157,7 @@ export function resolveConfig(config: KubegateConfig, configFile: string, cwd: s
     partial: config.partial,
     external: externalMatcher(config.externalResources),
     environmentOf,
+    environments: environments.map(({ name, profile, matches, values, set, namespace }) => ({ name, profile, contains: (file: string) => matches(relative(file)), values, set, namespace })),
     helm: {
       ...config.helm,
       ...(config.helm?.binary === undefined ? {} : { binary: binaryFrom(base, config.helm.binary)! }),

@@ -31,7 +31,7 @@ export interface Range {
 export type SourceOrigin =
   | { kind: 'file' }
   | { kind: 'stdin' }
-  | { kind: 'rendered'; renderer: 'helm' | 'kustomize'; input: string };
+  | { kind: 'rendered'; renderer: 'helm' | 'kustomize'; input: string; environment?: string };
 
 /** One input of a run as the report header names it: what was given, and how it was read. */
 export interface InputDescription {

@@ -10,6 +10,8 @@ export interface RenderFailure {
   column: number;
   messageId: RenderFailureId;
   data: Readonly<Record<string, string | number>>;
+  /** The environment the chart was rendered for, whose profile sets the finding's severity. */
+  environment?: string;
 }
 
 export type RenderFailureId = 'template' | 'missingDependency' | 'helm' | 'missingFile' | 'remoteResource' | 'kustomize' | 'timeout' | 'tooLarge' | 'notManifests';

@@ -35,6 +35,25 @@ export interface RenderOptions {
   concurrency?: number;
 }
 
+/**
+ * A chart or overlay to render. A chart rendered for an environment of the configuration gets
+ * that environment's helm options instead of the run's, and its own name in the report.
+ */
+export interface RenderTarget extends Renderable {
+  environment?: string;
+  helm?: HelmOptions;
+}
+
+/**
+ * How a rendering is named in the report and keyed by the linter (`charts/shop (production)`): a
+ * chart under two environments renders twice, and each rendering needs a name of its own for its
+ * findings to get its environment's severities and for its objects not to count as duplicates of
+ * the other's.
+ */
+export function renderedName(unitPath: string, environment: string | undefined): string {
+  return environment === undefined ? unitPath : `${unitPath} (${environment})`;
+}
+
 export interface RenderResult {
   /** One per chart or overlay that rendered, in the order given. */
   sources: Source[];
@@ -83,7 +102,7 @@ function isInside(child: string, parent: string): boolean {
 }
 
 /** A list of inputs for a message: the first few, then how many more. */
-function naming(units: readonly Renderable[]): string {
+function naming(units: readonly RenderTarget[]): string {
   const shown = units.slice(0, 3).map((unit) => unit.path);
   return units.length > 3 ? `${shown.join(', ')} and ${units.length - 3} more` : shown.join(', ');
 }
@@ -122,7 +141,7 @@ type Outcome = { source?: Source; failure?: RenderFailure; input: InputDescripti
  * process per core at a time. A failure is a finding at the file and line to fix, and the other
  * inputs still render; only a missing binary stops the run (with how to install it).
  */
-export async function renderInputs(renderables: readonly Renderable[], options: RenderOptions): Promise<RenderResult> {
+export async function renderInputs(renderables: readonly RenderTarget[], options: RenderOptions): Promise<RenderResult> {
   const result: RenderResult = { sources: [], failures: [], inputs: [], notices: [], errors: [] };
   const shown = shownFrom(options.cwd);
   const charts = renderables.filter((unit) => unit.renderer === 'helm');
@@ -144,45 +163,50 @@ export async function renderInputs(renderables: readonly Renderable[], options: 
   const run = (tool: Tool, args: string[]) => runTool(tool.binary, args, { cwd: options.cwd, env, timeoutMs: options.timeoutMs, maxOutputBytes: options.maxOutputBytes });
   const chartOf = (file: string) => charts.find((chart) => isInside(file, chart.dir));
 
-  const settle = (unit: Renderable, input: InputDescription, tool: Tool, outcome: RunResult, markerFile: string, failed: (stderr: string, code: number) => RenderFailure, rewrite?: (text: string) => string): Outcome => {
+  const settle = (unit: RenderTarget, input: InputDescription, tool: Tool, outcome: RunResult, markerFile: string, failed: (stderr: string, code: number) => RenderFailure, rewrite?: (text: string) => string): Outcome => {
     const name = tool.command.split(' ')[0]!;
     const at = { file: markerFile, line: 1, column: 1 };
     switch (outcome.kind) {
       case 'not-started':
         return { input, notices: [], error: `cannot run ${tool.binary} to render ${unit.path} (${outcome.code})` };
       case 'timeout':
-        return { input, notices: [], failure: { ...at, messageId: 'timeout', data: { input: unit.path, tool: name, seconds: Math.round(options.timeoutMs / 100) / 10 } } };
+        return { input, notices: [], failure: { ...at, messageId: 'timeout', data: { input: input.path, tool: name, seconds: Math.round(options.timeoutMs / 100) / 10 } } };
       case 'too-large':
-        return { input, notices: [], failure: { ...at, messageId: 'tooLarge', data: { input: unit.path, tool: name, limit: formatBytes(options.maxOutputBytes) } } };
+        return { input, notices: [], failure: { ...at, messageId: 'tooLarge', data: { input: input.path, tool: name, limit: formatBytes(options.maxOutputBytes) } } };
       case 'exited': {
         if (outcome.code !== 0) return { input, notices: [], failure: failed(outcome.stderr, outcome.code) };
-        const decoded = decodeSource(unit.path, outcome.stdout);
+        const decoded = decodeSource(input.path, outcome.stdout);
         const source = rewrite && !decoded.encodingError ? { ...decoded, text: rewrite(decoded.text) } : decoded;
         if (!source.encodingError && contentOf(source.text) === 'other') {
-          return { input, notices: [], failure: { ...at, messageId: 'notManifests', data: { input: unit.path, tool: name, binary: tool.binary, start: firstLine(source.text) } } };
+          return { input, notices: [], failure: { ...at, messageId: 'notManifests', data: { input: input.path, tool: name, binary: tool.binary, start: firstLine(source.text) } } };
         }
         const warnings = outcome.stderr.split('\n').map((line) => line.trim()).filter(Boolean);
         const notices = warnings.slice(0, MAX_WARNING_LINES).map((line) => `${input.command}: ${line}`);
         if (warnings.length > MAX_WARNING_LINES) notices.push(`${input.command}: ${warnings.length - MAX_WARNING_LINES} more lines of warnings`);
-        return { input, notices, source: { ...source, origin: { kind: 'rendered', renderer: unit.renderer, input: unit.dir } } };
+        const origin = { kind: 'rendered' as const, renderer: unit.renderer, input: unit.dir, ...(unit.environment === undefined ? {} : { environment: unit.environment }) };
+        return { input, notices, source: { ...source, origin } };
       }
     }
   };
 
-  const renderOne = async (unit: Renderable): Promise<Outcome | undefined> => {
+  const renderOne = async (unit: RenderTarget): Promise<Outcome | undefined> => {
     if (unit.renderer === 'helm') {
       const tool = tools.helm;
       if (!tool) return undefined;
-      const values = options.helm.values.filter((file) => {
+      const given = unit.helm ?? options.helm;
+      // By folder: a chart under two environments is two targets.
+      const values = given.values.filter((file) => {
         const owner = chartOf(file);
-        return owner === undefined || owner === unit;
+        return owner === undefined || owner.dir === unit.dir;
       });
-      const helm: HelmOptions = { ...options.helm, values };
-      const release = options.helm.releaseName ?? defaultReleaseName(unit.dir);
-      const input: InputDescription = { path: unit.path, how: 'helm', command: helmCommand(release, unit.path, helm, shown) };
+      const helm: HelmOptions = { ...given, values };
+      const release = given.releaseName ?? defaultReleaseName(unit.dir);
+      const name = renderedName(unit.path, unit.environment);
+      const input: InputDescription = { path: name, how: 'helm', command: helmCommand(release, unit.path, helm, shown) };
       const chartFile = shown(path.join(unit.dir, 'Chart.yaml'));
       const outcome = await run(tool, helmArguments(release, unit.dir, helm));
-      return settle(unit, input, tool, outcome, chartFile, (stderr, code) => helmFailure(stderr, code, unit.dir, unit.path, shown));
+      const outcomeOf = settle(unit, input, tool, outcome, chartFile, (stderr, code) => helmFailure(stderr, code, unit.dir, name, shown));
+      return unit.environment !== undefined && outcomeOf.failure ? { ...outcomeOf, failure: { ...outcomeOf.failure, environment: unit.environment } } : outcomeOf;
     }
     const tool = tools.kustomize;
     if (!tool) return undefined;

@@ -295,7 +295,10 @@ class Relocator {
     const related = finding.related?.map((location) => this.relocateRelated(location));
     const placed = this.place(finding.file, finding);
     if (!placed) return related && related.some((location, i) => location !== finding.related![i]) ? { ...finding, related } : finding;
-    const rendered: RelatedLocation = { file: finding.file, range: finding.range, message: RENDERED_LOCATION_MESSAGE[placed.input.renderer] };
+    const environment = placed.input.source.origin?.kind === 'rendered' ? placed.input.source.origin.environment : undefined;
+    // Two environments' renderings can put a finding on the same template line: the message tells them apart.
+    const message = environment === undefined ? RENDERED_LOCATION_MESSAGE[placed.input.renderer] : `${RENDERED_LOCATION_MESSAGE[placed.input.renderer]} for ${environment}`;
+    const rendered: RelatedLocation = { file: finding.file, range: finding.range, message };
     if (finding.resource) rendered.resource = finding.resource;
     if (finding.path) rendered.path = finding.path;
     const file = this.display(placed.file);
