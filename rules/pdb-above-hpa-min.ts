@@ -4,7 +4,7 @@ import { autoscalerName, autoscalersOf, minimumLocation, replicasOf } from '../s
 import { budgetedWorkloads, desiredHealthy, listWorkloads, plural, replicaCount, replicasLocation } from '../src/model/disruption.js';
 import { isObject } from '../src/model/resource.js';
 import { intOrPercent } from '../src/model/rollout.js';
-import { TemplateMatcher } from '../src/model/template-matcher.js';
+import { templateMatcher } from '../src/model/template-matcher.js';
 
 export default createRule({
   meta: {
@@ -22,7 +22,7 @@ export default createRule({
   },
   create(context) {
     const { index } = context;
-    const matcher = new TemplateMatcher(index);
+    const matcher = templateMatcher(index);
     return {
       check(pdb) {
         // Pods of a workload left out of a partial run would raise the count.

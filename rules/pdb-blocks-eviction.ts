@@ -5,7 +5,7 @@ import { budgetedWorkloads, desiredHealthy, listWorkloads, plural, replicaCount,
 import { isObject } from '../src/model/resource.js';
 import { intOrPercent, isLiteralZero } from '../src/model/rollout.js';
 import { readLabelSelector } from '../src/model/selector.js';
-import { TemplateMatcher } from '../src/model/template-matcher.js';
+import { templateMatcher } from '../src/model/template-matcher.js';
 
 export default createRule({
   meta: {
@@ -25,7 +25,7 @@ export default createRule({
   },
   create(context) {
     const { index } = context;
-    const matcher = new TemplateMatcher(index);
+    const matcher = templateMatcher(index);
     return {
       check(pdb) {
         const spec = pdb.object.spec;

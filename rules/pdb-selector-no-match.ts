@@ -1,7 +1,7 @@
 import { createRule } from '../src/engine/builtin-rule.js';
 import { isObject } from '../src/model/resource.js';
 import { isEmptySelector, readLabelSelector } from '../src/model/selector.js';
-import { TemplateMatcher, unmatchedSelector } from '../src/model/template-matcher.js';
+import { templateMatcher, unmatchedSelector } from '../src/model/template-matcher.js';
 
 export default createRule({
   meta: {
@@ -20,7 +20,7 @@ export default createRule({
   },
   create(context) {
     const { index } = context;
-    const matcher = new TemplateMatcher(index);
+    const matcher = templateMatcher(index);
     return {
       check(resource) {
         if (!index.complete) return;

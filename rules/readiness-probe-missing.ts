@@ -1,6 +1,5 @@
 import { createRule } from '../src/engine/builtin-rule.js';
-import type { Resource } from '../src/model/resource.js';
-import { isEmptySelector, readPlainSelector } from '../src/model/selector.js';
+import { templateMatcher } from '../src/model/template-matcher.js';
 import { longRunningContainers, runsToCompletion, type ContainerRef } from '../src/model/workload.js';
 
 function declaredPorts(ref: ContainerRef): string[] {
@@ -30,23 +29,13 @@ export default createRule({
     scope: 'set',
   },
   create(context) {
-    // The pods some Service sends traffic to, and the first such Service, found once per run.
-    const servedBy = new Map<Resource, string>();
-    for (const service of context.index.ofKind('Service')) {
-      const spec = service.object.spec as Record<string, unknown> | undefined;
-      if (spec?.type === 'ExternalName') continue;
-      const selector = readPlainSelector(spec?.selector);
-      if (!selector || isEmptySelector(selector)) continue;
-      for (const template of context.index.podsSelectedBy(context.index.namespaceOf(service), selector)) {
-        if (!servedBy.has(template.resource)) servedBy.set(template.resource, service.name);
-      }
-    }
+    const matcher = templateMatcher(context.index);
     return {
       check(resource) {
         if (runsToCompletion(resource)) return;
         const running = longRunningContainers(resource);
         const gate = running.find((ref) => ref.container.readinessProbe !== undefined);
-        const service = servedBy.get(resource);
+        const service = matcher.serviceFronting(resource)?.name;
         for (const ref of running) {
           if (ref.container.readinessProbe !== undefined) continue;
           const container = ref.name;

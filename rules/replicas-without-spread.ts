@@ -1,8 +1,7 @@
 import { createRule } from '../src/engine/builtin-rule.js';
 import { autoscalerName, autoscalersOf, minimumLocation, replicasOf, SCALABLE_KINDS } from '../src/model/autoscaling.js';
-import { isObject, type Resource } from '../src/model/resource.js';
-import { isEmptySelector, readPlainSelector } from '../src/model/selector.js';
-import { TemplateMatcher } from '../src/model/template-matcher.js';
+import { isObject } from '../src/model/resource.js';
+import { templateMatcher } from '../src/model/template-matcher.js';
 import { isHelmTestHook, podSpec, workloadName } from '../src/model/workload.js';
 
 /** Whether a pod spec asks the scheduler to keep its replicas apart: any pod anti-affinity or topology spread constraint. */
@@ -30,22 +29,7 @@ export default createRule({
   },
   create(context) {
     const { index } = context;
-    let fronted: Map<Resource, Resource> | undefined;
-    /** A Service selecting the workload's pods: the first one found, computed once per run. */
-    const serviceOf = (workload: Resource): Resource | undefined => {
-      if (!fronted) {
-        fronted = new Map();
-        const matcher = new TemplateMatcher(index);
-        for (const service of index.ofKind('Service')) {
-          const spec = service.object.spec;
-          if (!isObject(spec) || spec.type === 'ExternalName') continue;
-          const selector = readPlainSelector(spec.selector);
-          if (!selector || isEmptySelector(selector)) continue;
-          for (const template of matcher.select(index.namespaceOf(service), selector)) if (!fronted.has(template.resource)) fronted.set(template.resource, service);
-        }
-      }
-      return fronted.get(workload);
-    };
+    const matcher = templateMatcher(index);
     return {
       check(workload) {
         const pod = podSpec(workload);
@@ -60,7 +44,7 @@ export default createRule({
           replicas = replicasOf(workload);
         }
         if (replicas === undefined || replicas < 2) return;
-        const service = serviceOf(workload);
+        const service = matcher.serviceFronting(workload);
         if (!service) return;
         const data = { workload: workloadName(workload), replicas, service: service.name };
         const related = [{ resource: service, path: ['spec', 'selector'], on: 'key' as const, message: `Service ${service.name} selects its pods` }];

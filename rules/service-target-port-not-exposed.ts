@@ -3,7 +3,7 @@ import type { PodTemplate } from '../src/model/index.js';
 import { describePorts, portNumber } from '../src/model/probes.js';
 import { isObject, type KubeObject } from '../src/model/resource.js';
 import { isEmptySelector, readPlainSelector } from '../src/model/selector.js';
-import { TemplateMatcher } from '../src/model/template-matcher.js';
+import { templateMatcher } from '../src/model/template-matcher.js';
 import { longRunningContainers, podSpec, workloadName } from '../src/model/workload.js';
 
 interface ContainerPort {
@@ -63,7 +63,7 @@ export default createRule({
   },
   create(context) {
     const { index } = context;
-    const matcher = new TemplateMatcher(index);
+    const matcher = templateMatcher(index);
     return {
       check(resource) {
         const spec = resource.object.spec;

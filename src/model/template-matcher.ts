@@ -1,8 +1,8 @@
 import type { ObjectPath } from '../core/types.js';
 import { append } from './collections.js';
 import type { PodTemplate, ResourceIndex } from './index.js';
-import { isObject, type RelatedLocation } from './resource.js';
-import { formatSelector, labelsOf, selectorMatches, type LabelSelector } from './selector.js';
+import { isObject, type RelatedLocation, type Resource } from './resource.js';
+import { formatSelector, isEmptySelector, labelsOf, readPlainSelector, selectorMatches, type LabelSelector } from './selector.js';
 import { isHelmTestHook, workloadName } from './workload.js';
 
 /*
@@ -139,11 +139,12 @@ export interface ClosestTemplate {
 /**
  * The pod templates of one run, matched against selectors the way the API server matches pods,
  * with Helm test hooks left out, so that every rule asking what a selector selects gets the same
- * answer. One per rule run: it keeps per-namespace lookups it builds lazily.
+ * answer. One per run (`templateMatcher`): the lookups it builds lazily serve every rule.
  */
 export class TemplateMatcher {
   private readonly byNamespace = new Map<string, NamespaceLabels>();
   private operated: Map<string, OperatedObject[]> | undefined;
+  private fronted: Map<Resource, Resource> | undefined;
 
   constructor(private readonly index: ResourceIndex) {}
 
@@ -183,6 +184,24 @@ export class TemplateMatcher {
       }
     }
     return this.operated.get(namespace) ?? [];
+  }
+
+  /**
+   * A Service that sends traffic to the workload's pods (the first one found), or undefined.
+   * Services of type ExternalName and Services without a selector front no pod template.
+   */
+  serviceFronting(workload: Resource): Resource | undefined {
+    if (!this.fronted) {
+      this.fronted = new Map();
+      for (const service of this.index.ofKind('Service')) {
+        const spec = service.object.spec;
+        if (!isObject(spec) || spec.type === 'ExternalName') continue;
+        const selector = readPlainSelector(spec.selector);
+        if (!selector || isEmptySelector(selector)) continue;
+        for (const template of this.select(this.index.namespaceOf(service), selector)) if (!this.fronted.has(template.resource)) this.fronted.set(template.resource, service);
+      }
+    }
+    return this.fronted.get(workload);
   }
 
   /** A namespace's templates (Helm test hooks left out) by label key and by `key=value`, built on first use. */
@@ -240,6 +259,18 @@ export class TemplateMatcher {
     const best = alike.length === 1 || (alike.length > 1 && alike[0]!.distance! < alike[1]!.distance!) ? alike[0] : entries.length > 1 && misses.length === 1 ? misses[0] : undefined;
     return best && { template: best.template, key: best.key, wanted: best.wanted, actual: best.actual };
   }
+}
+
+const matchers = new WeakMap<ResourceIndex, TemplateMatcher>();
+
+/** The run's matcher: every rule that asks what a selector selects shares its lookups. */
+export function templateMatcher(index: ResourceIndex): TemplateMatcher {
+  let matcher = matchers.get(index);
+  if (!matcher) {
+    matcher = new TemplateMatcher(index);
+    matchers.set(index, matcher);
+  }
+  return matcher;
 }
 
 /**
