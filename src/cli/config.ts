@@ -42,8 +42,9 @@ export async function runConfig(choice: ConfigChoice, overrides: Record<string, 
 export const STARTER_CONFIG = `# yaml-language-server: $schema=./node_modules/kubegate/schemas/config.schema.json
 # kubegate configuration. Every key is optional; \`kubegate rules\` lists the rule ids.
 
-# Start from a preset: kubegate:recommended (the defaults), kubegate:strict (everything an error)
-# or kubegate:all (every rule on).
+# Start from a preset: kubegate:recommended (the defaults), kubegate:strict (everything an error),
+# kubegate:all (every rule on, also those off by default), or kubegate:pss-baseline /
+# kubegate:pss-restricted (only the Pod Security Standards checks of that level).
 extends: kubegate:recommended
 
 # A severity per rule (off, info, warning, error), or [severity, options].

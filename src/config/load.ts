@@ -8,7 +8,7 @@ export type Severity = 'off' | 'info' | 'warning' | 'error';
 
 export interface KubegateConfig {
   $schema?: string;
-  extends?: 'kubegate:recommended' | 'kubegate:strict' | 'kubegate:all';
+  extends?: 'kubegate:recommended' | 'kubegate:strict' | 'kubegate:all' | 'kubegate:pss-baseline' | 'kubegate:pss-restricted';
   rules?: Record<string, Severity | [Severity] | [Severity, Record<string, unknown>]>;
   environments?: Record<string, { paths: string[]; profile?: string; values?: string[]; set?: string[]; namespace?: string }>;
   profiles?: Record<string, { rules: Record<string, Severity> }>;

@@ -50,15 +50,35 @@ function binaryFrom(base: string, binary: string | undefined): string | undefine
   return binary.includes('/') || binary.includes(path.sep) ? path.resolve(base, binary) : binary;
 }
 
+/**
+ * Whether a rule belongs to a Pod Security Standards level: restricted includes every baseline
+ * control, as the standard defines it.
+ */
+function checksLevel(rule: AnyRule, level: 'baseline' | 'restricted'): boolean {
+  const own = rule.meta.podSecurity?.level;
+  return own === 'baseline' || (own === 'restricted' && level === 'restricted');
+}
+
 /** What a preset sets before the configuration's own rules. */
 function preset(name: KubegateConfig['extends'], rules: readonly AnyRule[]): RuleSettings {
-  const ids = [...rules.map((rule) => rule.meta.id), ...DIAGNOSTIC_LIST.map((meta) => meta.id)];
   switch (name) {
     case 'kubegate:strict':
-      return Object.fromEntries(ids.map((id) => [id, 'error']));
+      // Rules that are off by default stay off: strict raises severities, it does not add advice.
+      return Object.fromEntries([
+        ...rules.filter((rule) => rule.meta.enabledByDefault !== false).map((rule) => [rule.meta.id, 'error']),
+        ...DIAGNOSTIC_LIST.map((meta) => [meta.id, 'error']),
+      ]);
     case 'kubegate:all':
       // Every rule on: those a default leaves off are turned on at the severity they declare.
       return Object.fromEntries(rules.map((rule) => [rule.meta.id, rule.meta.severity]));
+    case 'kubegate:pss-baseline':
+    case 'kubegate:pss-restricted': {
+      // Exactly the standard's controls: a pod the admission controller would reject at this level
+      // fails, and nothing else is said. Input checks stay, since a manifest that does not parse
+      // cannot be judged.
+      const level = name === 'kubegate:pss-baseline' ? 'baseline' : 'restricted';
+      return Object.fromEntries(rules.map((rule) => [rule.meta.id, checksLevel(rule, level) ? 'error' : 'off']));
+    }
     case 'kubegate:recommended':
     case undefined:
       return {};

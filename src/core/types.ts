@@ -176,6 +176,13 @@ export interface RuleDescriptor {
    * low (< 4), medium (< 7), high (< 9) or critical. Its presence makes the rule a security rule.
    */
   securitySeverity?: number;
+  /**
+   * False for advice that many teams reject on purpose (a CPU limit, recommended labels): the rule
+   * runs only when a configuration or preset turns it on. Absent means on.
+   */
+  enabledByDefault?: boolean;
+  /** The Pod Security Standards level and controls the rule checks, for rules that check one. */
+  podSecurity?: PodSecurityControl;
   docsUrl?: string;
   fixable?: boolean;
 }
@@ -187,6 +194,15 @@ export interface RuleHelp {
 }
 
 export type Precision = 'very-high' | 'high' | 'medium' | 'low';
+
+/**
+ * A control of the Kubernetes Pod Security Standards: its level (`restricted` includes every
+ * baseline control) and the control names as the standard writes them, such as "Host Namespaces".
+ */
+export interface PodSecurityControl {
+  level: 'baseline' | 'restricted';
+  controls: readonly string[];
+}
 
 export function isActive(finding: Finding): boolean {
   return finding.suppressions === undefined || finding.suppressions.length === 0;

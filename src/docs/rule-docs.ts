@@ -99,8 +99,9 @@ export function ruleDocMarkdown(entry: DocEntry, examples: Examples | undefined,
     '',
     meta.description,
     '',
-    `- Severity: ${meta.severity}`,
+    `- Severity: ${meta.severity}${meta.enabledByDefault === false ? ' (off by default: turn it on in the configuration, or with `extends: kubegate:all`)' : ''}`,
     `- Category: ${meta.category}`,
+    ...(meta.podSecurity ? [`- Pod Security Standards: ${meta.podSecurity.level}, ${meta.podSecurity.controls.map((control) => `"${control}"`).join(', ')} (in \`kubegate:pss-${meta.podSecurity.level}\`${meta.podSecurity.level === 'baseline' ? ' and `kubegate:pss-restricted`' : ''})`] : []),
     ...(meta.precision ? [`- Precision: ${meta.precision}`] : []),
     ...(meta.securitySeverity !== undefined ? [`- Security severity: ${meta.securitySeverity.toFixed(1)}`] : []),
     `- Applies to: ${entry.appliesTo}`,
@@ -186,6 +187,6 @@ export function rulesTableMarkdown(entries: readonly DocEntry[]): string {
   return [
     '| Rule | Category | Severity | Description |',
     '| --- | --- | --- | --- |',
-    ...[...entries].sort(byId).map(({ meta }) => `| [${meta.id}](${RULES_DOC_PATH}#${meta.id}) | ${meta.category} | ${meta.severity} | ${tableCell(meta.description)} |`),
+    ...[...entries].sort(byId).map(({ meta }) => `| [${meta.id}](${RULES_DOC_PATH}#${meta.id}) | ${meta.category} | ${meta.enabledByDefault === false ? `off (${meta.severity})` : meta.severity} | ${tableCell(meta.description)} |`),
   ].join('\n');
 }

@@ -123,6 +123,8 @@ export function describeRule(meta: RuleDescriptor): RuleDescriptor {
   };
   if (meta.precision !== undefined) descriptor.precision = meta.precision;
   if (meta.securitySeverity !== undefined) descriptor.securitySeverity = meta.securitySeverity;
+  if (meta.enabledByDefault !== undefined) descriptor.enabledByDefault = meta.enabledByDefault;
+  if (meta.podSecurity !== undefined) descriptor.podSecurity = meta.podSecurity;
   if (meta.docsUrl !== undefined) descriptor.docsUrl = meta.docsUrl;
   if (meta.fixable !== undefined) descriptor.fixable = meta.fixable;
   return descriptor;

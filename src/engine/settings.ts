@@ -80,6 +80,8 @@ export function resolveSettings(rules: readonly AnyRule[], settings: RuleSetting
   for (const rule of rules) {
     const { meta } = rule;
     const setting = settings[meta.id];
+    // A rule that is off by default runs once anything names it, at its own severity unless given one.
+    if (meta.enabledByDefault === false && setting === undefined) continue;
     const severity = severityOf(meta.id, setting, meta.severity);
     if (severity === 'off') continue;
     const given = typeof setting === 'object' ? setting.options : undefined;
