@@ -1,17 +1,21 @@
 // The layering of src/ and rules/, checked by `npm test` (test/layers.test.ts). From the ground up:
-// core → model → parse → engine → rules; report knows only core; load, render, docs and cli sit on top.
+// core → model → parse → engine → rules, with schema (on model) beneath the rules; report knows only core; load, render, drift, docs and cli sit on top.
 /** Paths a layer may import from, besides node built-ins and npm packages. */
 const LAYERS = {
   core: ['^src/core/'],
   model: ['^src/core/', '^src/model/'],
   parse: ['^src/core/', '^src/model/', '^src/parse/'],
   engine: ['^src/core/', '^src/model/', '^src/parse/', '^src/engine/'],
-  // A rule sees the vocabulary, the model and the rule API, never the runner or the parser.
-  rules: ['^src/core/', '^src/model/', '^src/engine/(rule|builtin-rule)\\.ts$', '^rules/'],
+  // The bundled Kubernetes schemas and CRD schemas, and the validator that walks them beside an object.
+  schema: ['^src/core/', '^src/model/', '^src/schema/'],
+  // A rule sees the vocabulary, the model, the schemas and the rule API, never the runner or the parser.
+  rules: ['^src/core/', '^src/model/', '^src/schema/', '^src/engine/(rule|builtin-rule)\\.ts$', '^rules/'],
   report: ['^src/core/', '^src/report/'],
   load: ['^src/core/', '^src/load/'],
   // Running helm and kustomize, and placing findings on the templates and bases they rendered.
   render: ['^src/core/', '^src/model/', '^src/parse/', '^src/load/', '^src/render/'],
+  // Comparing environments: models built by the engine, compared by drift rules of its own.
+  drift: ['^src/core/', '^src/model/', '^src/parse/', '^src/engine/', '^src/drift/'],
   docs: ['^src/core/', '^src/model/', '^src/engine/', '^src/load/', '^src/docs/'],
   config: ['^src/core/', '^src/model/', '^src/engine/', '^src/config/', '^schemas/'],
 };
@@ -33,12 +37,14 @@ module.exports = {
     { name: 'no-unresolvable', severity: 'error', from: {}, to: { couldNotResolve: true, pathNot: TYPE_ONLY_PACKAGES } },
     layerRule('core', '^src/core/'),
     layerRule('model', '^src/model/'),
+    layerRule('schema', '^src/schema/'),
     layerRule('parse', '^src/parse/'),
     layerRule('engine', '^src/engine/'),
     layerRule('rules', '^rules/'),
     layerRule('report', '^src/report/'),
     layerRule('load', '^src/load/'),
     layerRule('render', '^src/render/'),
+    layerRule('drift', '^src/drift/'),
     layerRule('docs', '^src/docs/'),
     layerRule('config', '^src/config/'),
     {

@@ -30,6 +30,7 @@ import { describeScaling, measureScaling, type ScalingResult } from './scaling.j
 import { generateWorkloads } from './workloads.js';
 import { describeNamespaceScaling, measureNamespaceScaling, type NamespaceScaling } from './namespaces.js';
 import { describeCharts, findHelm, measureCharts, type ChartsResult } from './charts.js';
+import { describeSchemaChoices, measureSchemaChoices, type SchemaChoicesResult } from './schema-choices.js';
 
 // The generator used to live here; scripts that import it from here keep working.
 export { generateWorkloads };
@@ -324,12 +325,16 @@ async function main(): Promise<void> {
   let scaling: ScalingResult;
   let namespaces: NamespaceScaling;
   let charts: ChartsResult | undefined;
+  let schemaChoices: SchemaChoicesResult;
   try {
     const workloads = path.join(scratch, 'workloads');
     mkdirSync(workloads);
     generatedShape = generateWorkloads(workloads);
     log(`measuring ${generatedShape.documents} generated workloads (${ROUNDS} rounds after a warm-up)…`);
     generated = await measureLintCase('generated', workloads);
+
+    log('measuring schema validation: kubegate\'s lazy compact schemas against ajv, compiled per kind present and standalone…');
+    schemaChoices = await measureSchemaChoices(ROOT, corpusSetting ? path.resolve(process.cwd(), corpusSetting) : workloads);
 
     const small = path.join(scratch, 'small.yaml');
     writeFileSync(small, SMALL_MANIFEST);
@@ -385,6 +390,7 @@ async function main(): Promise<void> {
           scaling,
           namespaces,
           charts: charts ?? null,
+          schemaChoices,
           notes,
         },
         null,
@@ -416,6 +422,8 @@ async function main(): Promise<void> {
   log(describeScaling(scaling));
   log(describeNamespaceScaling(namespaces));
   if (charts) log(describeCharts(charts));
+  log('');
+  log(describeSchemaChoices(schemaChoices));
   log('');
   for (const note of notes) log(`  note: ${note}`);
   const failed = [corpus, generated, ...startup, charts].filter((c) => c && !c.pass).length + scaling.failed + (namespaces.pass ? 0 : 1);

@@ -105,7 +105,7 @@ export default createRule({
         // The kinds and names of each file involved, whatever the namespace: files of alternatives repeat them all.
         const namesInFile = new Map<string, Set<string>>();
         for (const { resource, earlier } of duplicates) for (const file of [resource.document.file, earlier.document.file]) namesInFile.set(file, new Set());
-        for (const resource of index.resources) namesInFile.get(resource.document.file)?.add(`${canonicalGroupKind(resource)}\u0000${resource.name}`);
+        for (const resource of index.resources) if (!resource.unnamed) namesInFile.get(resource.document.file)?.add(`${canonicalGroupKind(resource)}\u0000${resource.name}`);
         const alternatives = new Map<string, boolean>();
         const areAlternatives = (a: string, b: string): boolean => {
           const pair = `${a}\u0000${b}`;

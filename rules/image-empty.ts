@@ -2,7 +2,7 @@ import { createRule } from '../src/engine/builtin-rule.js';
 import { splitImageReference } from '../src/model/image.js';
 import { metadataMap } from '../src/model/resource.js';
 import { templateErrorIn } from '../src/model/template-errors.js';
-import { containers } from '../src/model/workload.js';
+import { containers, imageSetByTrigger } from '../src/model/workload.js';
 
 /**
  * OpenShift's image triggers fill in a container's image from an image stream; their documented
@@ -53,6 +53,8 @@ export default createRule({
       const image = ref.container.image;
       // A missing image is another matter: tooling may fill it in, and the API server names it.
       if (typeof image !== 'string') continue;
+      // A DeploymentConfig's ImageChange trigger fills it in when it deploys.
+      if (imageSetByTrigger(resource, ref)) continue;
       // `%!s(<nil>):1.0` is reported by template-value-error, for its cause.
       if (templateErrorIn(image)) continue;
       const path = [...ref.path, 'image'];

@@ -3,7 +3,7 @@ import { createRule } from '../src/engine/builtin-rule.js';
 import { containersWithResources, formatDecimal, isByteResource, parseQuantity, parseQuantityParts, resourceList } from '../src/model/quantity.js';
 import type { KubeObject } from '../src/model/resource.js';
 
-type MessageId = 'unparsable' | 'empty' | 'negative' | 'milliBytes' | 'bytesWithoutUnit' | 'cpuWithoutUnit' | 'cpuBelowMilli';
+type MessageId = 'unparsable' | 'empty' | 'negative' | 'milliBytes' | 'fractionBytes' | 'bytesWithoutUnit' | 'cpuWithoutUnit' | 'cpuBelowMilli' | 'cpuByteUnit';
 
 /** More cores than this, written without a unit, may be a forgotten `m` (`cpu: 500`)... */
 const MAX_PLAIN_CORES = 64;
@@ -15,6 +15,12 @@ const MAX_PLAIN_CORES = 64;
 const MIN_BYTES_PER_REAL_CORE = 2 ** 29;
 const MEBIBYTE = 2 ** 20;
 const MILLICORE = 0.001;
+/**
+ * Suffixes that size bytes: binary ones, and the decimal multipliers from kilo up. On CPU they
+ * make thousands to quintillions of cores (`cpu: 64Mi` is 67 million), which no node has: the
+ * value was meant for memory, or `m` (millicores) was meant.
+ */
+const BYTE_SUFFIXES = new Set(['Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei', 'k', 'M', 'G', 'T', 'P', 'E']);
 
 // Units people write for bytes and CPU that Kubernetes spells differently (`MB`, `gb`, `mi`, `cores`).
 const BYTE_UNITS: Readonly<Record<string, string>> = {
@@ -75,6 +81,8 @@ function diagnose(name: string, value: unknown, container: KubeObject): { messag
   if (amount === 0) return undefined;
   if (isByteResource(name)) {
     if (suffix === 'm') return { messageId: 'milliBytes', data: { bytes: bytes(amount), suggestion: `${number}Mi` } };
+    // `u`, `n` and negative exponents are fractions, as CPU is written: memory is never a fraction of a byte.
+    if (suffix !== '' && amount < 1) return { messageId: 'fractionBytes', data: { bytes: bytes(amount), suffix, suggestion: `${number}Mi` } };
     if (suffix === '' && amount < MEBIBYTE) {
       // A fraction (`0.5`) reads as gibibytes; a whole number as mebibytes, or gibibytes for disk.
       const unit = Number.isInteger(amount) && name !== 'ephemeral-storage' ? 'Mi' : 'Gi';
@@ -83,6 +91,7 @@ function diagnose(name: string, value: unknown, container: KubeObject): { messag
     return undefined;
   }
   if (name === 'cpu') {
+    if (BYTE_SUFFIXES.has(suffix)) return { messageId: 'cpuByteUnit', data: { cores: formatDecimal(amount), suffix, millicores: `${number}m`, plain: number } };
     if (suffix === '' && amount > MAX_PLAIN_CORES && containerMemory(container) < amount * MIN_BYTES_PER_REAL_CORE) return { messageId: 'cpuWithoutUnit', data: { cores: number, suggestion: `${number}m` } };
     if (amount < MILLICORE) {
       // `100u` was most likely `100m` with the wrong prefix; a bare `0.0005` most likely 1000x too small.
@@ -104,15 +113,17 @@ export default createRule({
     severity: 'error',
     precision: 'very-high',
     description: 'A resource request or limit is not a valid quantity, or is one that almost certainly means something else than intended.',
-    rationale: 'The API server rejects a pod whose requests or limits do not parse (`512MB`, `1 Gi`, `2gb`) or are negative, so its controller never creates it. Other values parse but mean what nobody wants: `memory: 512m` is 0.512 bytes (m is milli), `memory: 512` is 512 bytes, `cpu: 500` is 500 cores and leaves the pod Pending (many cores are trusted when the container asks for memory to match, as GPU and TPU workloads do), `cpu: 100u` is rounded up to one millicore. Such containers fail to start, are OOM-killed at once, or never schedule. Init containers are checked too: their values are validated and scheduled the same way.',
+    rationale: 'The API server rejects a pod whose requests or limits do not parse (`512MB`, `1 Gi`, `2gb`) or are negative, so its controller never creates it. Other values parse but mean what nobody wants: `memory: 512m` is 0.512 bytes (m is milli), `memory: 512` is 512 bytes, `memory: 500u` is a fraction of a byte too, `cpu: 500` is 500 cores and leaves the pod Pending (many cores are trusted when the container asks for memory to match, as GPU and TPU workloads do), `cpu: 64Mi` (a byte unit on CPU) is 67 million cores, `cpu: 100u` is rounded up to one millicore. Such containers fail to start, are OOM-killed at once, or never schedule. Init containers are checked too: their values are validated and scheduled the same way.',
     remediation: 'Write memory and storage in binary units (`256Mi`, `2Gi`) and CPU in millicores (`250m`) or cores (`0.5`, `2`). Units are case-sensitive: `Mi`, not `mi` or `MB`.',
     messages: {
       unparsable: 'Container "{{container}}" sets {{field}} to {{value}}, which is not a Kubernetes quantity, so the API server rejects the pod. Write it as {{fix}}.',
       empty: 'Container "{{container}}" sets {{field}} to nothing (a template value that rendered empty?), so it sets no usable quantity. Give it a value such as "{{example}}" or remove the key.',
       negative: 'Container "{{container}}" sets {{field}} to {{value}}, a negative quantity, which the API server rejects. Use a quantity of 0 or more.',
       milliBytes: 'Container "{{container}}" sets {{field}} to {{value}}, which is {{bytes}}: the "m" suffix means milli, not mega. Write "{{suggestion}}" for mebibytes.',
+      fractionBytes: 'Container "{{container}}" sets {{field}} to {{value}}, which is {{bytes}}: "{{suffix}}" makes a fraction, as in CPU quantities, and memory is counted in whole bytes. Write "{{suggestion}}" for mebibytes.',
       bytesWithoutUnit: 'Container "{{container}}" sets {{field}} to {{value}} with no unit, which means only {{bytes}}. Add the unit, for example "{{suggestion}}".',
       cpuWithoutUnit: 'Container "{{container}}" sets {{field}} to {{value}} with no unit, which means {{cores}} whole CPU cores, not millicores. Write "{{suggestion}}" for {{cores}} millicores.',
+      cpuByteUnit: 'Container "{{container}}" sets {{field}} to {{value}}, but "{{suffix}}" is a unit of bytes: as CPU that is {{cores}} cores, which no node has, so the pod never schedules (or, as a limit, limits nothing). CPU is counted in cores or millicores: write "{{millicores}}" for millicores or "{{plain}}" for cores.',
       cpuBelowMilli: 'Container "{{container}}" sets {{field}} to {{value}}, which is {{cores}} of a core, below 1m, the smallest CPU amount Kubernetes allocates (it is rounded up to 1m). Write "{{suggestion}}" if you meant millicores.',
     },
     appliesTo: 'workloads',

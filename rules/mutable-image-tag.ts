@@ -1,6 +1,6 @@
 import { createRule } from '../src/engine/builtin-rule.js';
 import { parseImageReference, splitImageReference } from '../src/model/image.js';
-import { containers, isHelmTestHook } from '../src/model/workload.js';
+import { containers, imageSetByTrigger, isHelmTestHook } from '../src/model/workload.js';
 
 /** `none` for an untagged image, the tag when it is one that moves, undefined when the image is pinned. */
 function mutableTag(image: string, moving: ReadonlySet<string>): { tag: string } | 'none' | undefined {
@@ -61,6 +61,8 @@ export default createRule({
           const image = ref.container.image;
           // A missing image is legal in a pod template: tooling fills it in later.
           if (typeof image !== 'string') continue;
+          // The trigger deploys the image stream tag's image by digest, whatever tag is written.
+          if (imageSetByTrigger(resource, ref)) continue;
           const found = mutableTag(image, moving);
           if (found === undefined) continue;
           context.report({

@@ -65,6 +65,9 @@ export default createRule({
         // In a partial run the object that uses it may be in a file that was not given.
         if (!index.complete) return;
         for (const configMap of index.ofKind('ConfigMap')) {
+          // Nothing can name one without a name: whether it is used depends on the name it is
+          // given, and incomplete-resource already asks for one.
+          if (configMap.unnamed) continue;
           const namespace = index.namespaceOf(configMap)!;
           if (index.referencesTo('ConfigMap', namespace, configMap.name).length > 0 || readByConvention(configMap, namespace) || isIgnored(configMap) || index.isMentioned(configMap)) continue;
           context.report({ messageId: 'unused', data: { name: configMap.name, namespace }, path: ['metadata', 'name'], resource: configMap });

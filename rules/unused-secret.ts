@@ -73,6 +73,9 @@ export default createRule({
         // In a partial run the object that uses it may be in a file that was not given.
         if (!index.complete) return;
         for (const secret of index.ofKind('Secret')) {
+          // Nothing can name one without a name: whether it is used depends on the name it is
+          // given, and incomplete-resource already asks for one.
+          if (secret.unnamed) continue;
           const namespace = index.namespaceOf(secret)!;
           if (index.referencesTo('Secret', namespace, secret.name).length > 0 || readByConvention(secret, index) || isIgnored(secret) || index.isMentioned(secret)) continue;
           const pull = secret.object.type === 'kubernetes.io/dockerconfigjson' || secret.object.type === 'kubernetes.io/dockercfg';

@@ -1,7 +1,7 @@
 import type { ObjectPath } from '../src/core/types.js';
 import { createRule } from '../src/engine/builtin-rule.js';
 import { isObject, type KubeObject, type Resource } from '../src/model/resource.js';
-import { formatSelector, isEmptySelector, readLabelSelector, readPlainSelector, selectorMatches, type LabelSelector } from '../src/model/selector.js';
+import { formatSelector, isEmptySelector, readWorkloadSelector, selectorMatches } from '../src/model/selector.js';
 
 /** apps/v1 (and apps/v1beta2) made `spec.selector` required; older versions defaulted it from the template's labels. */
 const SELECTOR_REQUIRED_IN = new Set(['apps/v1', 'apps/v1beta2']);
@@ -48,7 +48,7 @@ export default createRule({
     severity: 'error',
     precision: 'very-high',
     description: 'A workload\'s `spec.selector` does not select its own pod template, is missing or empty where required, or is set on a Job without `manualSelector`.',
-    rationale: 'A controller owns the pods its selector selects, so the API server rejects a Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController or manual-selector Job whose selector does not match its own template\'s labels (`selector does not match template labels`; the Argo Rollouts controller marks such a Rollout InvalidSpec), an apps/v1 one without a selector (`spec.selector: Required value`), and one whose selector is empty (it would adopt every pod of the namespace). A Job\'s selector is generated from its uid, so one written without `manualSelector: true` is rejected too (`selector not auto-generated`). The apply fails, and with it the rest of a Helm release or a GitOps sync.',
+    rationale: 'A controller owns the pods its selector selects, so the API server rejects a Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, OpenShift DeploymentConfig or manual-selector Job whose selector does not match its own template\'s labels (`selector does not match template labels`; the Argo Rollouts controller marks such a Rollout InvalidSpec), an apps/v1 one without a selector (`spec.selector: Required value`), and one whose selector is empty (it would adopt every pod of the namespace). A Job\'s selector is generated from its uid, so one written without `manualSelector: true` is rejected too (`selector not auto-generated`). The apply fails, and with it the rest of a Helm release or a GitOps sync.',
     remediation: 'Give the pod template every label the selector requires (`spec.template.metadata.labels`), usually by copying `selector.matchLabels` into it. On an existing apps/v1 object the selector cannot be changed, so change the template labels rather than the selector, or recreate the object. For Jobs and CronJobs leave `selector` out and let the API server generate it.',
     messages: {
       mismatch: 'spec.selector ({{selector}}) does not select the pod template\'s labels ({{labels}}), so {{rejection}} (selector does not match template labels). Add the labels the selector requires to spec.template.metadata.labels.',
@@ -56,7 +56,7 @@ export default createRule({
       empty: 'spec.selector is empty, so it would select every pod in the namespace, and the API server rejects this {{kind}} (empty selector is invalid). Select the pod template\'s labels ({{labels}}) with matchLabels.',
       jobSelector: 'spec.selector is set without manualSelector: true, and the API server generates a Job\'s selector from its uid, so it rejects this one (selector not auto-generated). Remove spec.selector, or set manualSelector: true with labels unique to this Job.',
     },
-    appliesTo: ['apps/Deployment', 'extensions/Deployment', 'apps/StatefulSet', 'apps/DaemonSet', 'extensions/DaemonSet', 'apps/ReplicaSet', 'extensions/ReplicaSet', 'ReplicationController', 'batch/Job', 'batch/CronJob', 'argoproj.io/Rollout'],
+    appliesTo: ['apps/Deployment', 'extensions/Deployment', 'apps/StatefulSet', 'apps/DaemonSet', 'extensions/DaemonSet', 'apps/ReplicaSet', 'extensions/ReplicaSet', 'ReplicationController', 'batch/Job', 'batch/CronJob', 'argoproj.io/Rollout', 'apps.openshift.io/DeploymentConfig'],
   },
   check(resource, context) {
     const specPath = controllerSpecPath(resource);
@@ -81,8 +81,8 @@ export default createRule({
       context.report({ messageId: 'jobSelector', data, path: selectorPath, on: 'key' });
       return;
     }
-    // A ReplicationController's selector is a plain map, defaulted from the template when empty.
-    const selector: LabelSelector | undefined = resource.kind === 'ReplicationController' ? readPlainSelector(raw) : readLabelSelector(raw);
+    // A ReplicationController's and a DeploymentConfig's selector is a plain map, defaulted from the template when empty.
+    const selector = readWorkloadSelector(resource.groupKind, raw);
     if (!selector) return;
     if (isEmptySelector(selector)) {
       if (CONTROLLER_KINDS.has(resource.kind)) context.report({ messageId: 'empty', data, path: selectorPath, on: 'key' });

@@ -1,12 +1,16 @@
-// Writes docs/rules.md and the rule table of README.md from the rules' meta and example files (`npm run docs`).
+// Writes docs/rules.md, the rule table of README.md and docs/migrating.md from the rules' meta, their
+// example files and the kube-linter, Polaris and kube-score mapping (`npm run docs`).
+// `--only migrating` writes docs/migrating.md alone, leaving the rule docs and README as they are.
 import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { rules as registeredRules } from '../rules/index.js';
 import { RULES_DOC_PATH } from '../src/core/tool.js';
-import { docEntries, readExamples, ruleDocMarkdown, rulesTableMarkdown } from '../src/docs/rule-docs.js';
-import { PEER_CHECKS } from '../src/engine/directives.js';
-import type { AnyRule } from '../src/engine/rule.js';
+import { coverage, MIGRATING_DOC_PATH, migratingMarkdown } from '../src/docs/migrating.js';
+import { docEntries, readExamples, ruleDocMarkdown, rulesTableMarkdown, type DocEntry } from '../src/docs/rule-docs.js';
+import { PEER_CHECKS } from '../src/engine/peer-checks.js';
+import { describeRule, type AnyRule } from '../src/engine/rule.js';
+import { driftRules } from '../src/drift/rules/index.js';
 
 export const README_START = '<!-- rules:start -->';
 export const README_END = '<!-- rules:end -->';
@@ -18,17 +22,28 @@ export interface RenderedDocs {
   rulesMarkdown: string;
   /** What goes between the README markers. */
   readmeTable: string;
-  /** What goes between the README's migration markers: the other linters' checks kubegate maps. */
+  /** What goes between the README's migration markers: the other linters' annotations and how much of them kubegate covers. */
   peersTable: string;
+  /** The whole of docs/migrating.md. */
+  migratingMarkdown: string;
 }
 
-/** The migration table, from the one mapping the engine uses, so the README cannot drift from it. */
+/**
+ * The README's migration summary, from the one mapping the engine uses, so the README cannot drift
+ * from it; the check-by-check tables are too long for the README and live in docs/migrating.md.
+ */
 export function peersTableMarkdown(): string {
-  const rows = Object.values(PEER_CHECKS).flatMap((tool) =>
-    Object.entries(tool.checks).map(([check, ids]) => `| ${tool.name} | \`${check}\` | ${ids.map((id) => `[${id}](${RULES_DOC_PATH}#${id})`).join(', ')} |`),
-  );
-  const annotations = Object.values(PEER_CHECKS).map((tool) => `| ${tool.name} | ${tool.annotations.map((annotation) => `\`${annotation}\``).join(', ')} |`);
-  return ['| Tool | Exemption annotations honoured |', '| --- | --- |', ...annotations, '', '| Tool | Check | kubegate rules |', '| --- | --- | --- |', ...rows].join('\n');
+  const rows = Object.values(PEER_CHECKS).map((tool) => {
+    const covered = coverage(tool).filter((row) => row.rules.length > 0).length;
+    return `| ${tool.name} | ${tool.annotations.map((annotation) => `\`${annotation}\``).join(', ')} | ${covered} of ${tool.defaults.length} |`;
+  });
+  return [
+    '| Tool | Exemption annotations honoured | Default checks covered |',
+    '| --- | --- | --- |',
+    ...rows,
+    '',
+    `[${MIGRATING_DOC_PATH}](${MIGRATING_DOC_PATH}) lists every default check of each tool with the kubegate rules that cover it, or why none does.`,
+  ].join('\n');
 }
 
 /** The package root, found from this file so the script works from src (tests) and from dist alike. */
@@ -43,8 +58,18 @@ export function packageRoot(): string {
   }
 }
 
+/** The drift rules as the docs list them, beside the lint rules: configured the same way, run by `kubegate drift`. */
+export function driftDocEntries(): DocEntry[] {
+  return driftRules.map((rule) => ({
+    meta: describeRule(rule.meta),
+    appliesTo: 'the environments `kubegate drift` compares',
+    ...(rule.meta.options ? { options: rule.meta.options } : {}),
+    noExample: 'This rule compares environments, so no single manifest shows it: `fixtures/drift/incident/` holds a staging and a production that differ the way the incidents it prevents did, and `kubegate drift fixtures/drift/incident/staging.yaml fixtures/drift/incident/production.yaml` reports them.',
+  }));
+}
+
 export function renderDocs(rules: readonly AnyRule[], root: string = packageRoot()): RenderedDocs {
-  const entries = docEntries(rules);
+  const entries = [...docEntries(rules), ...driftDocEntries()].sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
   const rulesMarkdown = [
     '# kubegate rules',
     '',
@@ -54,7 +79,22 @@ export function renderDocs(rules: readonly AnyRule[], root: string = packageRoot
     '',
     ...entries.map((entry) => ruleDocMarkdown(entry, readExamples(root, entry.meta.id), rules)),
   ].join('\n');
-  return { rulesMarkdown, readmeTable: rulesTableMarkdown(entries), peersTable: peersTableMarkdown() };
+  return { rulesMarkdown, readmeTable: rulesTableMarkdown(entries), peersTable: peersTableMarkdown(), migratingMarkdown: migratingMarkdown(rules) };
+}
+
+/** What the command line asks to generate: everything, or docs/migrating.md alone. */
+export function docsToWrite(args: readonly string[]): 'all' | 'migrating' {
+  if (args.length === 0) return 'all';
+  const [first, second] = args;
+  if ((first === '--only' && second === 'migrating' && args.length === 2) || (first === '--only=migrating' && args.length === 1)) return 'migrating';
+  throw new Error(`gen-docs: unexpected arguments "${args.join(' ')}"; usage: gen-docs [--only migrating]`);
+}
+
+function writeDoc(root: string, relativePath: string, text: string): void {
+  const target = join(root, relativePath);
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, text);
+  process.stdout.write(`wrote ${relativePath}\n`);
 }
 
 /** README with the table between the markers replaced, or undefined when the markers are not there. */
@@ -68,11 +108,14 @@ export function replaceReadmeTable(readme: string, table: string, markers: [stri
 
 function main(): void {
   const root = packageRoot();
-  const { rulesMarkdown, readmeTable, peersTable } = renderDocs(registeredRules, root);
-  const rulesPath = join(root, RULES_DOC_PATH);
-  mkdirSync(dirname(rulesPath), { recursive: true });
-  writeFileSync(rulesPath, rulesMarkdown);
-  process.stdout.write(`wrote ${RULES_DOC_PATH}\n`);
+  // The migration guide alone needs neither the examples linted nor the README touched.
+  if (docsToWrite(process.argv.slice(2)) === 'migrating') {
+    writeDoc(root, MIGRATING_DOC_PATH, migratingMarkdown(registeredRules));
+    return;
+  }
+  const { rulesMarkdown, readmeTable, peersTable, migratingMarkdown: migrating } = renderDocs(registeredRules, root);
+  writeDoc(root, RULES_DOC_PATH, rulesMarkdown);
+  writeDoc(root, MIGRATING_DOC_PATH, migrating);
 
   const readmePath = join(root, 'README.md');
   const readme = readFileSync(readmePath, 'utf8');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseImageReference, splitImageReference } from '../src/model/image.js';
+import { parseImageReference, readImageReference, splitImageReference } from '../src/model/image.js';
 
 const DIGEST = `sha256:${'a1'.repeat(32)}`;
 
@@ -48,8 +48,49 @@ describe('parseImageReference', () => {
     ['registry.example:port/app', 'non-numeric port'],
     ['{{ .Values.image }}', 'unrendered template'],
     [`r.example/${'a'.repeat(250)}`, 'name longer than 255 characters'],
+    [`nginx@sha256:${'a1'.repeat(20)}`, 'sha256 digest of 40 hex digits (a git commit)'],
+    [`nginx@sha256:${'A1'.repeat(32)}`, 'uppercase hex in a sha256 digest'],
+    [`nginx@md5:${'a1'.repeat(16)}`, 'digest algorithm the runtimes do not know'],
+    ['a1'.repeat(32), 'an image ID'],
+    ['https://registry.example/app:1.0', 'URL scheme'],
   ])('rejects %s (%s)', (text) => {
     expect(parseImageReference(text)).toBeUndefined();
+  });
+});
+
+describe('readImageReference', () => {
+  it.each([
+    ['', { kind: 'emptyPart' }],
+    ['  ', { kind: 'emptyPart' }],
+    [':1.0', { kind: 'emptyPart' }],
+    ['app:', { kind: 'emptyPart' }],
+    ['app@', { kind: 'emptyPart' }],
+    ['team//app', { kind: 'emptyPart' }],
+    [' registry.example/', { kind: 'emptyPart' }],
+    ['nginx:1.25 ', { kind: 'whitespace' }],
+    ['nginx 1.25', { kind: 'whitespace' }],
+    ['https://registry.example/team/app:1.0', { kind: 'scheme', scheme: 'https', rest: 'registry.example/team/app:1.0' }],
+    ['docker://nginx', { kind: 'scheme', scheme: 'docker', rest: 'nginx' }],
+    ['a1'.repeat(32), { kind: 'imageId' }],
+    ['nginx@latest', { kind: 'digest', digest: 'latest' }],
+    ['nginx:1.25@sha256:abc', { kind: 'digest', digest: 'sha256:abc' }],
+    [`nginx@${DIGEST}@${DIGEST}`, { kind: 'digest', digest: `${DIGEST}@${DIGEST}` }],
+    ['app:1.0+build.7', { kind: 'tag', tag: '1.0+build.7' }],
+    ['app:.hidden', { kind: 'tag', tag: '.hidden' }],
+    [`r.example/${'a'.repeat(250)}`, { kind: 'nameLength', length: 260 }],
+    ['bad_host.example/app', { kind: 'registry', registry: 'bad_host.example' }],
+    ['Nginx:1.0', { kind: 'uppercase', path: 'Nginx' }],
+    ['ghcr.io/acme/MyApp:2.0', { kind: 'uppercase', path: 'acme/MyApp' }],
+    ['team/app!', { kind: 'path', path: 'team/app!' }],
+    ['app.', { kind: 'path', path: 'app.' }],
+    ['Team/App_', { kind: 'path', path: 'App_' }],
+  ])('finds what is wrong with %s', (text, problem) => {
+    expect(readImageReference(text)).toEqual({ problem });
+  });
+
+  it('reads a valid reference as parseImageReference does', () => {
+    expect(readImageReference(`ghcr.io/o/app:1.0@${DIGEST}`)).toEqual({ reference: parseImageReference(`ghcr.io/o/app:1.0@${DIGEST}`) });
+    expect(readImageReference(`app@sha512:${'0f'.repeat(64)}`)).toEqual({ reference: { repository: 'app', digest: `sha512:${'0f'.repeat(64)}` } });
   });
 });
 

@@ -103,7 +103,9 @@ describe('the index', () => {
     // The object that failed to parse may be the one a reference names.
     expect(model(`${SET}---\napiVersion: v1\nkind: Secret\nmetadata: {name: "broken}\n`).index.complete).toBe(false);
     expect(model(`${SET}---\napiVersion: v1\nkind: Secret\nmetadata: {name: {{ .Values.name }}}\n`).index.complete).toBe(false);
-    expect(model(`${SET}---\napiVersion: v1\nkind: Secret\nmetadata: {labels: {a: b}}\n`).index.complete).toBe(false);
+    expect(model(`${SET}---\nkind: Secret\nmetadata: {name: token}\n`).index.complete).toBe(false);
+    // An object missing only its name was read whole, and no reference can name it.
+    expect(model(`${SET}---\napiVersion: v1\nkind: Secret\nmetadata: {labels: {a: b}}\n`).index.complete).toBe(true);
   });
 
   it('finds what references an object, and an object mentioned in another object\'s strings', () => {

@@ -97,7 +97,7 @@ describe('text reporter', () => {
   it('groups findings by file, shows paths relative to cwd, and names the resource and template', () => {
     // Where the parser puts a syntax error is the engine's business; the layout around it is tested here.
     const syntax = result.findings.find((finding) => finding.ruleId === 'yaml-syntax-error')!;
-    const duplicate = 'Key "mode" appears twice in this mapping: kubectl, Helm and kustomize reject the manifest, and tools that accept it keep only the last value. Merge them into one entry.';
+    const duplicate = 'Key "mode" appears twice in this mapping: kubectl (1.25 and later) and kustomize reject the manifest, while Helm and other clients keep only the last value and silently drop the first. Merge them into one entry.';
     expect(text).toBe(
       [
         '<stdin>',

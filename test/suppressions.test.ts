@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { rules } from '../rules/index.js';
 import { isActive, type Finding, type Source } from '../src/core/types.js';
-import { PEER_CHECKS, scanComments, type WrittenSuppression } from '../src/engine/directives.js';
+import { PEER_CHECKS, scanComments, type PeerTool, type WrittenSuppression } from '../src/engine/directives.js';
 import { lint, type LintConfig } from '../src/engine/lint.js';
-import { defineRule, type AnyRule } from '../src/engine/rule.js';
+import { defineRule, RULE_ID, type AnyRule } from '../src/engine/rule.js';
 import type { SuppressionDirective } from '../src/engine/suppress.js';
 
 const rule = (id: string): AnyRule => rules.find((candidate) => candidate.meta.id === id)!;
@@ -287,7 +287,7 @@ describe.each(MODES)('suppressions written in manifests (%s)', (_mode, ruleSet) 
 
     it('kube-linter: ignore-check.kube-linter.io/<check> with its reason, and kube-linter.io/ignore-all', () => {
       const text =
-        deployment('web', container('web', 'web:latest'), '    ignore-check.kube-linter.io/no-readiness-probe: "served through the mesh"\n    ignore-check.kube-linter.io/latest-tag: ""\n    ignore-check.kube-linter.io/privileged-container: "no kubegate rule"\n') +
+        deployment('web', container('web', 'web:latest'), '    ignore-check.kube-linter.io/no-readiness-probe: "served through the mesh"\n    ignore-check.kube-linter.io/latest-tag: ""\n    ignore-check.kube-linter.io/ssh-port: "no kubegate rule"\n') +
         '---\n' +
         deployment('api', container('api', 'api:latest'), '    kube-linter.io/ignore-all: "legacy app"\n');
       expect(lines(run(text))).toEqual([
@@ -345,14 +345,86 @@ describe.each(MODES)('suppressions written in manifests (%s)', (_mode, ruleSet) 
 });
 
 describe('the kube-linter, Polaris and kube-score mapping', () => {
-  it('maps only to rules kubegate has', () => {
-    const ids = new Set(rules.map((candidate) => candidate.meta.id));
+  // That every mapped id is a rule kubegate has is checked in migrating.test.ts, which lists the missing ones.
+  it('maps each check to at least one well-formed rule id', () => {
     for (const tool of Object.values(PEER_CHECKS)) {
       for (const [check, mapped] of Object.entries(tool.checks)) {
         expect(mapped.length, `${tool.name} ${check}`).toBeGreaterThan(0);
-        for (const id of mapped) expect(ids.has(id), `${tool.name} ${check} → ${id}`).toBe(true);
+        for (const id of mapped) expect(id, `${tool.name} ${check}`).toMatch(RULE_ID);
       }
     }
+  });
+
+  /** A rule that reports every Deployment, standing in for each mapped rule whether it is written yet or not. */
+  const standIn = (id: string): AnyRule =>
+    defineRule({
+      meta: { id, category: 'test', severity: 'warning', description: 'Stands in.', rationale: 'Test.', remediation: 'None.', messages: { found: 'Found.' }, appliesTo: ['apps/Deployment'] },
+      check(_resource, context) {
+        context.report({ messageId: 'found', path: ['metadata', 'name'] });
+      },
+    });
+  const mappedIds = [...new Set(Object.values(PEER_CHECKS).flatMap((tool) => Object.values(tool.checks).flat()))].sort();
+  const standIns = mappedIds.map(standIn);
+  /** The rule ids whose findings an annotation suppressed, each with the reason recorded. */
+  const suppressedBy = (annotations: string): string[] => {
+    const result = lint([{ path: 'app.yaml', text: deployment('web', container('web', 'web:1.0.0', true), annotations) }], { rules: standIns });
+    return result.findings.filter((finding) => !isActive(finding)).map((finding) => `${finding.ruleId} [${finding.suppressions!.map((suppression) => suppression.justification).join('; ')}]`);
+  };
+  const expected = (ids: readonly string[], reason: string) => [...new Set(ids)].sort().map((id) => `${id} [${reason}]`);
+  const forms: Record<PeerTool, (check: string) => string> = {
+    'kube-linter': (check) => `    ignore-check.kube-linter.io/${check}: "kept from kube-linter"\n`,
+    polaris: (check) => `    polaris.fairwinds.com/${check}-exempt: "true"\n`,
+    'kube-score': (check) => `    kube-score/ignore: ${check}\n`,
+  };
+  const reasons: Record<PeerTool, string> = { 'kube-linter': 'kept from kube-linter', polaris: 'migrated from Polaris', 'kube-score': 'migrated from kube-score' };
+
+  it.each(Object.keys(forms) as PeerTool[])('%s: each check’s annotation suppresses exactly the rules it is mapped to, whatever they are', (tool) => {
+    for (const [check, ids] of Object.entries(PEER_CHECKS[tool].checks)) expect(suppressedBy(forms[tool](check)), `${tool} ${check}`).toEqual(expected(ids, reasons[tool]));
+    for (const check of Object.keys(PEER_CHECKS[tool].uncovered)) expect(suppressedBy(forms[tool](check)), `${tool} ${check}`).toEqual([]);
+  });
+
+  it('a tool’s ignore-everything annotation covers every rule mapped from that tool, and no other', () => {
+    const mappedFrom = (tool: PeerTool) => Object.values(PEER_CHECKS[tool].checks).flat();
+    expect(suppressedBy('    kube-linter.io/ignore-all: "legacy"\n')).toEqual(expected(mappedFrom('kube-linter'), 'legacy'));
+    expect(suppressedBy('    polaris.fairwinds.com/exempt: "true"\n')).toEqual(expected(mappedFrom('polaris'), 'migrated from Polaris'));
+    expect(mappedFrom('kube-linter')).not.toContain('hpa-min-above-max');
+    expect(suppressedBy('    kube-linter.io/ignore-all: "legacy"\n')).not.toContain('hpa-min-above-max [legacy]');
+  });
+
+  describe('with the rules kubegate has', () => {
+    const runRules = (ids: readonly string[], text: string) =>
+      lint([{ path: 'app.yaml', text }], { rules: ids.map(rule) }).findings.map((finding) => `${finding.ruleId}${isActive(finding) ? '' : ` [${finding.suppressions!.map((suppression) => suppression.justification).join('; ')}]`}`);
+    const annotated = (text: string, annotations: string) => text.replace(/^metadata:\n {2}name: (.+)\n/m, (line) => `${line}  annotations:\n${annotations}`);
+    const duplicateEnv = deployment('api', `${container('api', 'api:1.0.0', true)}          env:\n            - {name: LOG_LEVEL, value: info}\n            - {name: LOG_LEVEL, value: debug}\n`);
+    const identicalProbes = deployment('web', '        - name: web\n          image: web:1.0.0\n          readinessProbe: {httpGet: {path: /healthz, port: 8080}}\n          livenessProbe: {httpGet: {path: /healthz, port: 8080}}\n');
+    const selectorMismatch = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: webapp}\n    spec:\n      containers:\n        - {name: web, image: "web:1.0.0"}\n';
+    const danglingService = `apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector: {app: web}\n  ports:\n    - {port: 80, targetPort: 8080}\n---\n${selectorMismatch.replace(/web/g, 'api')}`;
+    const hpa = (min: number, max: number) => `apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n  minReplicas: ${min}\n  maxReplicas: ${max}\n`;
+    const blockingBudget = 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: web\nspec:\n  maxUnavailable: 0\n  selector:\n    matchLabels: {app: web}\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - {name: web, image: "web:1.0.0"}\n';
+
+    it('kube-linter: duplicate-env-var, mismatching-selector and dangling-service', () => {
+      expect(runRules(['duplicate-env-var'], duplicateEnv)).toEqual(['duplicate-env-var']);
+      expect(runRules(['duplicate-env-var'], annotated(duplicateEnv, '    ignore-check.kube-linter.io/duplicate-env-var: "the chart appends an override"\n'))).toEqual(['duplicate-env-var [the chart appends an override]']);
+      expect(runRules(['workload-selector-mismatch'], annotated(selectorMismatch, '    ignore-check.kube-linter.io/mismatching-selector: ""\n'))).toEqual(['workload-selector-mismatch [migrated from kube-linter]']);
+      expect(runRules(['service-selector-no-match'], danglingService)).toEqual(['service-selector-no-match']);
+      expect(runRules(['service-selector-no-match'], annotated(danglingService, '    kube-linter.io/ignore-all: "pods come from another repository"\n'))).toEqual(['service-selector-no-match [pods come from another repository]']);
+    });
+
+    it('Polaris: hpaMaxAvailability and pdbDisruptionsIsZero, and its exempt-all leaves rules it does not map', () => {
+      expect(runRules(['hpa-min-above-max'], hpa(6, 3))).toEqual(['hpa-min-above-max']);
+      expect(runRules(['hpa-min-above-max'], annotated(hpa(6, 3), '    polaris.fairwinds.com/hpaMaxAvailability-exempt: "true"\n'))).toEqual(['hpa-min-above-max [migrated from Polaris]']);
+      expect(runRules(['pdb-blocks-eviction'], blockingBudget)).toEqual(['pdb-blocks-eviction']);
+      expect(runRules(['pdb-blocks-eviction'], annotated(blockingBudget, '    polaris.fairwinds.com/pdbDisruptionsIsZero-exempt: "true"\n'))).toEqual(['pdb-blocks-eviction [migrated from Polaris]']);
+      expect(runRules(['duplicate-env-var'], annotated(duplicateEnv, '    polaris.fairwinds.com/exempt: "true"\n'))).toEqual(['duplicate-env-var']);
+    });
+
+    it('kube-score: pod-probes-identical, environment-variable-key-duplication and horizontalpodautoscaler-has-target', () => {
+      expect(runRules(['liveness-probe-same-as-readiness'], identicalProbes)).toEqual(['liveness-probe-same-as-readiness']);
+      expect(runRules(['liveness-probe-same-as-readiness', 'duplicate-env-var'], annotated(identicalProbes, '    kube-score/ignore: pod-probes-identical,environment-variable-key-duplication\n'))).toEqual(['liveness-probe-same-as-readiness [migrated from kube-score]']);
+      expect(runRules(['duplicate-env-var'], annotated(duplicateEnv, '    kube-score/ignore: environment-variable-key-duplication\n'))).toEqual(['duplicate-env-var [migrated from kube-score]']);
+      expect(runRules(['hpa-target-not-found'], hpa(2, 4))).toEqual(['hpa-target-not-found']);
+      expect(runRules(['hpa-target-not-found'], annotated(hpa(2, 4), '    kube-score/ignore: horizontalpodautoscaler-has-target\n'))).toEqual(['hpa-target-not-found [migrated from kube-score]']);
+    });
   });
 });
 

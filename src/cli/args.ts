@@ -2,9 +2,11 @@ import { parseArgs } from 'node:util';
 import { SEVERITIES, type Severity } from '../core/types.js';
 import { FORMAT_NAMES, REPORT_FORMATS, type FormatName } from '../report/index.js';
 import type { Shard } from '../load/shard.js';
+import { versionProblem } from '../schema/version.js';
 
 export type Command =
   | { name: 'lint'; options: LintCommandOptions; debug: boolean }
+  | { name: 'drift'; options: DriftCommandOptions; debug: boolean }
   | { name: 'rules'; debug: boolean }
   | { name: 'explain'; ruleId: string; debug: boolean }
   | { name: 'init'; debug: boolean }
@@ -40,7 +42,29 @@ export interface LintCommandOptions {
   partial: boolean | undefined;
   /** How charts and overlays are rendered; each unset one leaves it to the configuration. */
   render: RenderCommandOptions;
+  /** --kubernetes-version, checked to be major.minor; undefined leaves it to the configuration, then to the newest bundled. */
+  kubernetesVersion: string | undefined;
+  /** --crds files and folders, as given; empty leaves them to the configuration. */
+  crds: string[];
 }
+
+/** `kubegate drift`: environments to compare, and how to report what differs. */
+export interface DriftCommandOptions {
+  /** `PATH`, `NAME=PATH` or the name of an environment of the configuration; empty compares the configuration's. */
+  environments: string[];
+  format: DriftFormatName;
+  outputFile: string | undefined;
+  failOn: Severity;
+  failOnGiven: boolean;
+  config: ConfigChoice;
+  rules: Record<string, Severity | 'off'>;
+  namespace: string | undefined;
+  /** As for lint, except that `--values NAME=FILE` and `--set NAME:key=value` apply to environment NAME only. */
+  render: RenderCommandOptions;
+}
+
+export const DRIFT_FORMATS = ['text', 'json', 'sarif', 'github', 'markdown'] as const;
+export type DriftFormatName = (typeof DRIFT_FORMATS)[number];
 
 export interface RenderCommandOptions {
   /** --values files, as given (relative to the working directory); empty leaves them to the configuration. */
@@ -61,12 +85,16 @@ export type ConfigChoice = { kind: 'search' } | { kind: 'file'; file: string } |
 
 export class UsageError extends Error {}
 
+/** A drift input that cannot be used (a path with no manifests, a chart that does not render): exit 2, no usage hint. */
+export class DriftUsageError extends Error {}
+
 const formatHelp = FORMAT_NAMES.map((name) => `                                     ${name.padEnd(6)} ${REPORT_FORMATS[name].description}`).join('\n');
 
 export const HELP = `Usage: kubegate [options] [paths...]
        kubegate rules
        kubegate explain <rule>
        kubegate init
+       kubegate drift <env> <env> [<env>...]
 
 Lints Kubernetes manifests: YAML or JSON files, folders (searched for .yaml, .yml and .json,
 skipping node_modules and .git), glob patterns, and - for standard input. With no paths, lints
@@ -104,6 +132,10 @@ ${formatHelp}
       --complete                   the input is whole applications, even when given file by file
       --shard <i/n>                lint only shard i of n (1-based) of the inputs, split by chart,
                                    overlay or top-level folder, for a CI matrix
+      --kubernetes-version <x.y>   the Kubernetes release to check schemas and API versions against
+                                   (default: the newest bundled)
+      --crds <file|folder>         CustomResourceDefinitions to check custom resources against,
+                                   besides those in the input; repeatable
 
 Charts and overlays:
       --values <file>              a values file for helm template; repeatable. One inside a
@@ -125,6 +157,11 @@ Commands:
   init                             write a commented starter .kubegaterc.yaml here
   rules                            list every rule with its category, severity and description
   explain <rule>                   show a rule's documentation
+  drift [<env> <env>...]           compare environments (each a file, folder, chart or overlay, as
+                                   PATH or NAME=PATH, or an environment of the configuration; none:
+                                   all of the configuration's) and report what one has and another
+                                   lacks. Formats: text, json, sarif, github, markdown. --values
+                                   NAME=FILE and --set NAME:key=value apply to one environment
 
 Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage, configuration or input error.
 To lint a folder named "rules", "explain" or "init", write it as ./rules.
@@ -166,6 +203,13 @@ function parseReleaseName(text: string): string {
 
 function parseKubeVersion(text: string): string {
   if (!/^v?\d+\.\d+(\.\d+)?([-+][0-9A-Za-z.-]+)?$/.test(text)) throw new UsageError(`--kube-version must be a Kubernetes version such as 1.31 or v1.31.2 (got "${text}")`);
+  return text;
+}
+
+/** `1.31`. A release newer than the bundled schemas is accepted here and noticed when the run starts. */
+function parseKubernetesVersion(text: string): string {
+  const problem = versionProblem(text);
+  if (problem?.kind === 'malformed') throw new UsageError(`--kubernetes-version ${problem.message}`);
   return text;
 }
 
@@ -241,6 +285,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
         'helm-binary': { type: 'string' },
         'kustomize-binary': { type: 'string' },
         'render-timeout': { type: 'string' },
+        'kubernetes-version': { type: 'string' },
+        crds: { type: 'string', multiple: true },
       },
     });
   } catch (error) {
@@ -273,6 +319,34 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (first === 'explain') {
     if (rest.length !== 1) throw new UsageError('usage: kubegate explain <rule>');
     return { name: 'explain', ruleId: rest[0]!, debug };
+  }
+
+  const render: RenderCommandOptions = {
+    values: values.values ?? [],
+    set: first === 'drift' ? (values.set ?? []) : (values.set ?? []).map(parseSetting),
+    releaseName: values['release-name'] === undefined ? undefined : parseReleaseName(values['release-name']),
+    kubeVersion: values['kube-version'] === undefined ? undefined : parseKubeVersion(values['kube-version']),
+    helmBinary: nonEmpty(values['helm-binary'], '--helm-binary'),
+    kustomizeBinary: nonEmpty(values['kustomize-binary'], '--kustomize-binary'),
+    includeTests: values['include-tests'],
+    timeoutMs: values['render-timeout'] === undefined ? undefined : parseDuration(values['render-timeout'], '--render-timeout'),
+  };
+  if (first === 'drift') {
+    return {
+      name: 'drift',
+      options: {
+        environments: rest,
+        format: oneOf(values.format ?? 'text', DRIFT_FORMATS, '--format'),
+        outputFile: values['output-file'],
+        failOn: oneOf(values['fail-on'] ?? 'error', SEVERITIES, '--fail-on'),
+        failOnGiven: values['fail-on'] !== undefined,
+        config,
+        rules,
+        namespace: values.namespace === undefined ? undefined : parseNamespace(values.namespace),
+        render,
+      },
+      debug,
+    };
   }
 
   let maxWarnings: number | undefined;
@@ -308,16 +382,9 @@ export function parseCommandLine(argv: readonly string[]): Command {
       shard: values.shard === undefined ? undefined : parseShard(values.shard),
       namespace: values.namespace === undefined ? undefined : parseNamespace(values.namespace),
       partial: values.partial ? true : values.complete ? false : undefined,
-      render: {
-        values: values.values ?? [],
-        set: (values.set ?? []).map(parseSetting),
-        releaseName: values['release-name'] === undefined ? undefined : parseReleaseName(values['release-name']),
-        kubeVersion: values['kube-version'] === undefined ? undefined : parseKubeVersion(values['kube-version']),
-        helmBinary: nonEmpty(values['helm-binary'], '--helm-binary'),
-        kustomizeBinary: nonEmpty(values['kustomize-binary'], '--kustomize-binary'),
-        includeTests: values['include-tests'],
-        timeoutMs: values['render-timeout'] === undefined ? undefined : parseDuration(values['render-timeout'], '--render-timeout'),
-      },
+      render,
+      kubernetesVersion: values['kubernetes-version'] === undefined ? undefined : parseKubernetesVersion(values['kubernetes-version']),
+      crds: (values.crds ?? []).map((path) => nonEmpty(path, '--crds')!),
     },
     debug,
   };

@@ -10,13 +10,17 @@ import { describeRule } from '../engine/rule.js';
 import { ConfigError, resolveSettings } from '../engine/settings.js';
 import { DEFAULT_MAX_FILE_BYTES, openSources, type Renderable } from '../load/sources.js';
 import type { ResolvedConfig } from '../config/resolve.js';
+import type { KubegateConfig } from '../config/load.js';
+import type { Resource } from '../model/resource.js';
+import { versionProblem } from '../schema/version.js';
 import { kustomizationReader } from '../render/kustomize.js';
 import type { RenderResult } from '../render/index.js';
 import { escapeControl } from '../report/escape.js';
 import { githubSummary } from '../report/github.js';
 import { loadReporter } from '../report/index.js';
-import { HELP, parseCommandLine, UsageError, type ConfigChoice, type LintCommandOptions } from './args.js';
+import { DriftUsageError, HELP, parseCommandLine, UsageError, type ConfigChoice, type DriftCommandOptions, type LintCommandOptions } from './args.js';
 import { runConfig, STARTER_CONFIG } from './config.js';
+import { CrdLoadError, loadCrds } from './crds.js';
 import { renderFailureFindings, renderOptions, renderPlan, RenderUsageError } from './rendering.js';
 import { packageInfo } from './package-info.js';
 
@@ -138,11 +142,13 @@ async function runLint(options: LintCommandOptions, io: CliIO, debug: boolean): 
       : configured;
   const sources = concat(loadedSources, rendered.sources);
   const partial = options.partial ?? resolved?.partial ?? loaded.onlyNamedFiles;
+  const target = await schemaTarget(options, config.config, config.file, io);
   const world = {
     // A chart that did not render may hold the very object a reference names: the set is not whole.
     complete: !partial && rendered.failures.length === 0,
     ...(namespace === undefined ? {} : { defaultNamespace: namespace }),
     ...(resolved?.external ? { external: resolved.external } : {}),
+    ...target,
   };
   const run = lint(sources, { rules, settings: config.settings, world, ...(severityFor ? { severityFor } : {}) });
   // Findings on rendered output move to the template, base or patch line an author edits.
@@ -189,6 +195,33 @@ async function runLint(options: LintCommandOptions, io: CliIO, debug: boolean): 
   if (loaded.errors.length > 0 || rendered.errors.length > 0 || result.internalErrors.length > 0) return EXIT_ERROR;
   if (options.format === 'github' && io.env.GITHUB_STEP_SUMMARY) appendSummary(io.env.GITHUB_STEP_SUMMARY, result, io);
   return why === undefined ? EXIT_OK : EXIT_FINDINGS;
+}
+
+/**
+ * The Kubernetes release schemas and API versions are checked against, and the CRDs given apart
+ * from the input: the command line's, else the configuration's (its paths relative to its folder).
+ */
+async function schemaTarget(options: LintCommandOptions, config: KubegateConfig, configFile: string | undefined, io: CliIO): Promise<{ kubernetesVersion?: string; customResourceDefinitions?: Resource[] }> {
+  const target: { kubernetesVersion?: string; customResourceDefinitions?: Resource[] } = {};
+  const version = options.kubernetesVersion ?? config.kubernetesVersion;
+  if (version !== undefined) {
+    const problem = versionProblem(version);
+    // The configuration schema admits only major.minor, and the command line checked its own.
+    if (problem?.kind === 'newer') io.stderr(`kubegate: ${problem.message}\n`);
+    target.kubernetesVersion = version;
+  }
+  const base = configFile === undefined ? io.cwd : path.dirname(configFile);
+  const fromConfig = options.crds.length === 0;
+  const crds = fromConfig ? (config.crds ?? []).map((file) => path.relative(io.cwd, path.resolve(base, file)) || '.') : options.crds;
+  if (crds.length > 0) {
+    try {
+      target.customResourceDefinitions = await loadCrds(crds, io.cwd, fromConfig && configFile ? `${path.relative(io.cwd, configFile) || configFile}: crds` : '--crds');
+    } catch (error) {
+      if (error instanceof CrdLoadError) throw new CliError(error.message);
+      throw error;
+    }
+  }
+  return target;
 }
 
 /** Why a run fails on its findings, in words for the last line of a red CI step; undefined when it does not. */
@@ -362,9 +395,26 @@ async function explainRule(ruleId: string, io: CliIO): Promise<number> {
   return EXIT_OK;
 }
 
+/** `kubegate drift`: the report, then the exit code from the differences as lint's from its findings. */
+async function drift(options: DriftCommandOptions, io: CliIO, debug: boolean): Promise<number> {
+  const { runDrift } = await import('./drift.js');
+  const outcome = await runDrift(options, io, (findings, failOn) => failureReason(findings, failOn, undefined));
+  if (options.outputFile !== undefined) writeReport(options.outputFile, outcome.chunks, io);
+  else for (const block of inBlocks(outcome.chunks)) io.stdout(block);
+  for (const notice of outcome.notices) io.stderr(`kubegate: ${notice}\n`);
+  for (const error of outcome.internalErrors) {
+    io.stderr(`kubegate: internal error (please report it): ${escapeControl(error.message)}\n`);
+    if (debug && error.stack) io.stderr(`${error.stack}\n`);
+  }
+  if (outcome.internalErrors.length > 0) return EXIT_ERROR;
+  return outcome.failure === undefined ? EXIT_OK : EXIT_FINDINGS;
+}
+
 /** What went wrong, in one line; the stack only when asked for. */
 function reportFailure(error: unknown, debug: boolean, io: CliIO): number {
-  if (error instanceof CliError || error instanceof ConfigError) {
+  if (error instanceof UsageError) {
+    io.stderr(`kubegate: error: ${escapeControl(error.message)}\nRun \`kubegate --help\` for usage.\n`);
+  } else if (error instanceof CliError || error instanceof ConfigError || error instanceof DriftUsageError) {
     io.stderr(`kubegate: error: ${escapeControl(error.message)}\n`);
   } else {
     const message = error instanceof Error ? error.message : String(error);
@@ -405,6 +455,8 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
         return await printConfig(command.file, command.config, command.rules, io);
       case 'lint':
         return await runLint(command.options, io, command.debug);
+      case 'drift':
+        return await drift(command.options, io, command.debug);
     }
   } catch (error) {
     return reportFailure(error, command.name !== 'help' && command.name !== 'version' && command.debug, io);

@@ -10,16 +10,27 @@ export interface KubegateConfig {
   $schema?: string;
   extends?: 'kubegate:recommended' | 'kubegate:strict' | 'kubegate:all' | 'kubegate:pss-baseline' | 'kubegate:pss-restricted';
   rules?: Record<string, Severity | [Severity] | [Severity, Record<string, unknown>]>;
-  environments?: Record<string, { paths: string[]; profile?: string; values?: string[]; set?: string[]; namespace?: string }>;
+  environments?: Record<string, { paths: string[]; profile?: string; values?: string[]; set?: string[]; namespace?: string; local?: boolean; capacity?: EnvironmentCapacity }>;
+  drift?: { allow?: string[] };
   profiles?: Record<string, { rules: Record<string, Severity> }>;
   overrides?: { files: string | string[]; rules: Record<string, Severity> }[];
   ignorePatterns?: string[];
   failOn?: 'error' | 'warning' | 'info';
   namespace?: string;
   partial?: boolean;
+  kubernetesVersion?: string;
+  crds?: string[];
   externalResources?: { kind: string; name: string; namespace?: string }[];
   helm?: { binary?: string; releaseName?: string; values?: string[]; set?: string[]; kubeVersion?: string; includeTests?: boolean };
   kustomize?: { binary?: string };
+}
+
+/** What an environment's cluster can schedule: the largest node's allocatable, and optionally all nodes'. */
+export interface EnvironmentCapacity {
+  cpu?: string | number;
+  memory?: string | number;
+  totalCpu?: string | number;
+  totalMemory?: string | number;
 }
 
 export interface LoadedConfig {
@@ -131,7 +142,9 @@ export function describeErrors(errors: readonly SchemaError[], config: unknown):
       messages.push(`${where} is ${value}; allowed: ${allowed}`);
     } else {
       const enumError = list.find((error) => error.keyword === 'enum');
-      if (enumError) {
+      if (instancePath === '/kubernetesVersion') {
+        messages.push(`${where} is ${value}; allowed: a Kubernetes version as major.minor, such as "1.31"`);
+      } else if (enumError) {
         messages.push(`${where} is ${value}; allowed: ${(enumError.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`);
       } else {
         const error = list.find((candidate) => candidate.keyword !== 'oneOf') ?? list[0]!;

@@ -2,6 +2,7 @@ import type { FindingOrigin, ObjectPath, Range, ResourceRef, Source } from '../c
 import { isObject, resourceRef, type Resource } from '../model/resource.js';
 import { helmSource, positionText } from '../parse/parse.js';
 import type { Diagnostic } from './model.js';
+import { PEER_CHECKS, type PeerTool } from './peer-checks.js';
 import type { SuppressionDirective } from './suppress.js';
 
 /**
@@ -32,57 +33,8 @@ import type { SuppressionDirective } from './suppress.js';
 export const IGNORE_ANNOTATION = 'kubegate.io/ignore';
 export const IGNORE_REASON_ANNOTATION = 'kubegate.io/ignore-reason';
 
-export type PeerTool = 'kube-linter' | 'polaris' | 'kube-score';
-
-export interface PeerToolMapping {
-  /** The tool's name as its users know it; justifications say `migrated from <name>`. */
-  name: string;
-  /** The annotations kubegate honours for it, as its documentation spells them. */
-  annotations: readonly string[];
-  /** Each of the tool's checks that has a kubegate equivalent, with the kubegate rules it covers. */
-  checks: Readonly<Record<string, readonly string[]>>;
-}
-
-/**
- * The other linters' exemption annotations that kubegate honours, so teams can switch without
- * rewriting them: only checks with an equivalent kubegate rule are mapped, and a tool's "ignore
- * everything" annotation covers the kubegate rules mapped for that tool, not every kubegate rule.
- * Annotations that match nothing are never reported: they may still be there for the other tool.
- */
-export const PEER_CHECKS: Readonly<Record<PeerTool, PeerToolMapping>> = {
-  'kube-linter': {
-    name: 'kube-linter',
-    annotations: ['ignore-check.kube-linter.io/<check>: "<reason>"', 'kube-linter.io/ignore-all: "<reason>"'],
-    checks: {
-      'latest-tag': ['mutable-image-tag'],
-      'no-liveness-probe': ['liveness-probe-missing'],
-      'no-readiness-probe': ['readiness-probe-missing'],
-      'unset-cpu-requirements': ['cpu-request-missing'],
-      'unset-memory-requirements': ['memory-request-missing', 'memory-limit-missing'],
-    },
-  },
-  polaris: {
-    name: 'Polaris',
-    annotations: ['polaris.fairwinds.com/<check>-exempt: "true"', 'polaris.fairwinds.com/exempt: "true"'],
-    checks: {
-      cpuRequestsMissing: ['cpu-request-missing'],
-      livenessProbeMissing: ['liveness-probe-missing'],
-      memoryLimitsMissing: ['memory-limit-missing'],
-      memoryRequestsMissing: ['memory-request-missing'],
-      readinessProbeMissing: ['readiness-probe-missing'],
-      tagNotSpecified: ['mutable-image-tag'],
-    },
-  },
-  'kube-score': {
-    name: 'kube-score',
-    annotations: ['kube-score/ignore: "<check>,<check>"'],
-    checks: {
-      'container-image-tag': ['mutable-image-tag'],
-      'container-resources': ['cpu-request-missing', 'memory-request-missing', 'memory-limit-missing'],
-      'pod-probes': ['readiness-probe-missing'],
-    },
-  },
-};
+// The mapping lives with the rest of what kubegate knows of those tools; re-exported for existing importers.
+export { PEER_CHECKS, type PeerTool, type PeerToolMapping } from './peer-checks.js';
 
 /** Where a directive is written, as the findings about it will say. */
 export interface DirectivePlace {

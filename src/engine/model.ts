@@ -33,6 +33,22 @@ function readDocument(document: ParsedDocument, resources: Resource[], diagnosti
     const reading = readObject(object, locator, basePath, origin);
     if (reading.kind === 'resource') {
       resources.push(reading.resource);
+      if (reading.missingName) {
+        // About the resource, which is linted all the same: the report names it `<unnamed Kind>`
+        // beside its other findings, and an annotation on it can silence this one too.
+        const { resource } = reading;
+        const diagnostic: Diagnostic = {
+          id: 'incomplete-resource',
+          messageId: 'missing',
+          data: { fields: 'metadata.name', kind: resource.kind },
+          file: locator.file,
+          range: locator.rangeOf([...basePath, ...reading.missingName.path], 'key'),
+          resource: resourceRef(resource),
+          path: reading.missingName.path,
+        };
+        if (resource.origin) diagnostic.origin = resource.origin;
+        diagnostics.push(diagnostic);
+      }
     } else if (reading.kind === 'skip') {
       skips.push({ file: locator.file, line: locator.line, reason: reading.reason });
     } else {
@@ -132,8 +148,10 @@ export function buildModel(sources: Iterable<Source>, world?: IndexOptions): Mod
     }
   }
   // An object kubegate could not read may be the very one a reference names, so a set with an
-  // unreadable document is not known to be whole: nothing in it is reported missing or unused.
-  const unread = failures.length > 0 || diagnostics.some((diagnostic) => UNREADABLE.has(diagnostic.id));
+  // unreadable document is not known to be whole: nothing in it is reported missing or unused. An
+  // object missing only its name was read (its incomplete-resource finding names it), and a
+  // reference cannot name it, so it leaves the set whole.
+  const unread = failures.length > 0 || diagnostics.some((diagnostic) => UNREADABLE.has(diagnostic.id) && !(diagnostic.id === 'incomplete-resource' && diagnostic.resource));
   const index = new ResourceIndex(resources, unread ? { ...world, complete: false } : world);
   return { fileCount, failures, resources, index, diagnostics, skips };
 }

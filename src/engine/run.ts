@@ -54,7 +54,7 @@ function failure(ruleId: string, where: string, error: unknown): InternalError {
 }
 
 function describeWhere(resource: Resource): string {
-  return `on ${resource.kind}/${resource.name} (${resource.document.file}:${resource.document.line})`;
+  return `on ${resource.unnamed ? resource.name : `${resource.kind}/${resource.name}`} (${resource.document.file}:${resource.document.line})`;
 }
 
 interface Active {

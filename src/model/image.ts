@@ -5,8 +5,9 @@
  * Splitting on the first or last `:` is wrong both ways (`registry:5000/app` has a port and no
  * tag), so the reference is taken apart from the right: digest after `@`, then a tag only when
  * its `:` comes after the last `/`, then a registry only when the first component looks like a
- * host. `parseImageReference` returns `undefined` for a string the runtimes would refuse to pull;
- * `splitImageReference` only cuts, for references that still hold placeholders.
+ * host. `parseImageReference` returns `undefined` for a string the runtimes would refuse to pull,
+ * `readImageReference` says why; `splitImageReference` only cuts, for references that still hold
+ * placeholders.
  */
 export interface ImageReference {
   /** `registry.example:5000`, or undefined when the reference relies on the default registry (Docker Hub). */
@@ -23,7 +24,20 @@ const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 // A DNS name, IPv4 address or bracketed IPv6 address, with an optional port.
 const REGISTRY = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::[0-9]+)?$/;
 const TAG = /^[\w][\w.-]{0,127}$/;
-const DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9A-Fa-f]{32,}$/;
+/**
+ * The digest algorithms the kubelet and the runtimes accept (those go-digest registers), with the
+ * exact length of their lowercase hex: a `sha256` digest of any other length or case (a pasted git
+ * commit, an abbreviated digest) or of another algorithm fails to parse.
+ */
+const DIGESTS: ReadonlyMap<string, RegExp> = new Map([
+  ['sha256', /^[0-9a-f]{64}$/],
+  ['sha384', /^[0-9a-f]{96}$/],
+  ['sha512', /^[0-9a-f]{128}$/],
+]);
+// A reference that is nothing but 64 hex digits reads as an image ID, which the kubelet refuses as a name.
+const IMAGE_ID = /^[0-9a-f]{64}$/;
+// `http://`, `docker://`, `oci://`: a URL scheme, which no image reference has.
+const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//;
 // The runtimes' limit on the name part (registry and repository) of a reference.
 const MAX_NAME_LENGTH = 255;
 
@@ -61,24 +75,80 @@ export function splitImageReference(text: string): ImageReferenceParts {
   return parts;
 }
 
-export function parseImageReference(text: string): ImageReference | undefined {
-  if (text === '' || /\s/.test(text)) return undefined;
-  const { name, tag, digest } = splitImageReference(text);
-  if (digest !== undefined && !DIGEST.test(digest)) return undefined;
-  if (tag !== undefined && !TAG.test(tag)) return undefined;
+/**
+ * Why a reference cannot be pulled, as far as its text shows:
+ * - `emptyPart`: an empty repository, tag, digest or path component (`:1.0`, `app:`, `team//app`);
+ * - `whitespace`: whitespace anywhere in it;
+ * - `scheme`: a URL scheme before it (`https://registry.example/app`);
+ * - `imageId`: 64 hex digits alone, an image ID rather than a name;
+ * - `digest`: what follows `@` is not `algorithm:hex` of the algorithm's length (`app@latest`);
+ * - `tag`: a tag with other characters than letters, digits, `_`, `.` and `-`, starting with `.`
+ *   or `-`, or longer than 128;
+ * - `nameLength`: registry and repository longer than 255 characters;
+ * - `registry`: a registry that is no host name, IP address or port (`bad_host.example/app`);
+ * - `uppercase`: a repository path with uppercase letters (`team/MyApp`), lowercase otherwise valid;
+ * - `path`: a repository path with other characters or separators (`team/app!`, `app.`, `-app`).
+ */
+export type ImageReferenceProblem =
+  | { kind: 'emptyPart' }
+  | { kind: 'whitespace' }
+  | { kind: 'scheme'; scheme: string; rest: string }
+  | { kind: 'imageId' }
+  | { kind: 'digest'; digest: string }
+  | { kind: 'tag'; tag: string }
+  | { kind: 'nameLength'; length: number }
+  | { kind: 'registry'; registry: string }
+  | { kind: 'uppercase'; path: string }
+  | { kind: 'path'; path: string };
 
-  if (name.length === 0 || name.length > MAX_NAME_LENGTH) return undefined;
+export type ImageReferenceReading = { reference: ImageReference; problem?: undefined } | { reference?: undefined; problem: ImageReferenceProblem };
+
+function validDigest(digest: string): boolean {
+  const colon = digest.indexOf(':');
+  const hex = colon === -1 ? undefined : DIGESTS.get(digest.slice(0, colon));
+  return hex !== undefined && hex.test(digest.slice(colon + 1));
+}
+
+/** Whether a part cut out of a reference is empty, or holds an empty path component. */
+function hasEmptyPart({ name, tag, digest }: ImageReferenceParts): boolean {
+  return name === '' || tag === '' || digest === '' || name.split('/').includes('');
+}
+
+/**
+ * Reads a reference the way the kubelet does before it pulls (the distribution reference grammar,
+ * as `ParseNormalizedNamed` applies it): the reference, or the first reason it cannot be parsed.
+ */
+export function readImageReference(text: string): ImageReferenceReading {
+  const trimmed = text.trim();
+  // A scheme is checked first: `https://registry/app` would otherwise read as an empty path component.
+  const scheme = SCHEME.exec(trimmed);
+  if (scheme) return { problem: { kind: 'scheme', scheme: scheme[1]!, rest: trimmed.slice(scheme[0].length) } };
+  if (trimmed === '' || hasEmptyPart(splitImageReference(trimmed))) return { problem: { kind: 'emptyPart' } };
+  if (/\s/.test(text)) return { problem: { kind: 'whitespace' } };
+  if (IMAGE_ID.test(text)) return { problem: { kind: 'imageId' } };
+  const { name, tag, digest } = splitImageReference(text);
+  if (digest !== undefined && !validDigest(digest)) return { problem: { kind: 'digest', digest } };
+  if (tag !== undefined && !TAG.test(tag)) return { problem: { kind: 'tag', tag } };
+  if (name.length > MAX_NAME_LENGTH) return { problem: { kind: 'nameLength', length: name.length } };
   const components = name.split('/');
   let registry: string | undefined;
   if (components.length > 1 && isRegistry(components[0]!)) {
     registry = components.shift()!;
-    if (!REGISTRY.test(registry)) return undefined;
+    if (!REGISTRY.test(registry)) return { problem: { kind: 'registry', registry } };
   }
-  if (!components.every((component) => PATH_COMPONENT.test(component))) return undefined;
+  if (!components.every((component) => PATH_COMPONENT.test(component))) {
+    const path = components.join('/');
+    const lower = path.toLowerCase();
+    return { problem: lower !== path && lower.split('/').every((component) => PATH_COMPONENT.test(component)) ? { kind: 'uppercase', path } : { kind: 'path', path } };
+  }
 
   const reference: ImageReference = { repository: components.join('/') };
   if (registry !== undefined) reference.registry = registry;
   if (tag !== undefined) reference.tag = tag;
   if (digest !== undefined) reference.digest = digest;
-  return reference;
+  return { reference };
+}
+
+export function parseImageReference(text: string): ImageReference | undefined {
+  return readImageReference(text).reference;
 }

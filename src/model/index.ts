@@ -19,6 +19,13 @@ export interface IndexOptions {
    */
   complete?: boolean;
   external?: ExternalResources;
+  /**
+   * The Kubernetes release the manifests are for, as `major.minor` (`--kubernetes-version`, the
+   * configuration); rules that check schemas and API versions use the newest bundled when unset.
+   */
+  kubernetesVersion?: string;
+  /** CustomResourceDefinitions given apart from the input (`--crds`), to validate custom resources with. */
+  customResourceDefinitions?: readonly Resource[];
 }
 
 /** A pod template (or a Pod) with the labels selectors match against. */
@@ -54,6 +61,8 @@ const UNMENTIONING_FIELDS = new Set(['selector', 'matchLabels', 'labelSelector',
 export class ResourceIndex {
   readonly defaultNamespace: string;
   readonly complete: boolean;
+  readonly kubernetesVersion: string | undefined;
+  readonly customResourceDefinitions: readonly Resource[];
   private readonly external: ExternalResources | undefined;
   private readonly byKey = new Map<string, Resource[]>();
   private readonly byGroupKind = new Map<GroupKind, Resource[]>();
@@ -69,9 +78,13 @@ export class ResourceIndex {
   ) {
     this.defaultNamespace = options.defaultNamespace ?? 'default';
     this.complete = options.complete ?? true;
+    this.kubernetesVersion = options.kubernetesVersion;
+    this.customResourceDefinitions = options.customResourceDefinitions ?? EMPTY;
     this.external = options.external;
     for (const resource of resources) {
-      append(this.byKey, key(resource.groupKind, this.namespaceOf(resource), resource.name), resource);
+      // An unnamed object has no name to be looked up by: its `<unnamed Kind>` must neither
+      // satisfy a reference nor make two unnamed objects one.
+      if (!resource.unnamed) append(this.byKey, key(resource.groupKind, this.namespaceOf(resource), resource.name), resource);
       append(this.byGroupKind, resource.groupKind, resource);
     }
   }
@@ -104,7 +117,7 @@ export class ResourceIndex {
   inOtherNamespaces(groupKind: GroupKind, namespace: string | undefined, name: string): readonly Resource[] {
     if (!this.byGroupKindAndName) {
       this.byGroupKindAndName = new Map();
-      for (const resource of this.resources) append(this.byGroupKindAndName, `${resource.groupKind}\u0000${resource.name}`, resource);
+      for (const resource of this.resources) if (!resource.unnamed) append(this.byGroupKindAndName, `${resource.groupKind}\u0000${resource.name}`, resource);
     }
     const effective = this.effectiveNamespace(groupKind, namespace);
     const named = this.byGroupKindAndName.get(`${groupKind}\u0000${name}`) ?? EMPTY;
@@ -130,7 +143,11 @@ export class ResourceIndex {
     if (!this.producedCache) {
       this.producedCache = new Map();
       for (const resource of this.resources) {
-        for (const secret of producedSecrets(resource)) append(this.producedCache, key('Secret', this.effectiveNamespace('Secret', secret.namespace), secret.name), secret);
+        for (const secret of producedSecrets(resource)) {
+          // A Secret named after its maker (a SealedSecret's) has no name when the maker has none.
+          if (resource.unnamed && secret.name === resource.name) continue;
+          append(this.producedCache, key('Secret', this.effectiveNamespace('Secret', secret.namespace), secret.name), secret);
+        }
       }
     }
     return this.producedCache;
@@ -228,7 +245,7 @@ export class ResourceIndex {
   private mentions(): Set<string> {
     if (!this.mentionCache) {
       const candidates = new Set<string>();
-      for (const kind of ['Secret', 'ConfigMap']) for (const resource of this.ofKind(kind)) candidates.add(resource.name);
+      for (const kind of ['Secret', 'ConfigMap']) for (const resource of this.ofKind(kind)) if (!resource.unnamed) candidates.add(resource.name);
       const mentioned = new Set<string>();
       let scope = '';
       let self: string | undefined;

@@ -38,6 +38,10 @@ const WORKLOADS: readonly WorkloadKind[] = [
   { groups: ['batch'], kind: 'Job', podSpecPath: TEMPLATE_SPEC },
   { groups: ['batch'], kind: 'CronJob', podSpecPath: ['spec', 'jobTemplate', 'spec', 'template', 'spec'] },
   { groups: ['argoproj.io'], kind: 'Rollout', podSpecPath: TEMPLATE_SPEC },
+  // OpenShift's predecessor of Deployment: a pod template and replicas, but a ReplicationController's
+  // plain-map selector and a strategy of its own (Rolling/Recreate/Custom with rollingParams), which
+  // the Deployment rollout rules do not read (they name the kinds they apply to).
+  { groups: ['apps.openshift.io'], kind: 'DeploymentConfig', podSpecPath: TEMPLATE_SPEC },
 ];
 
 const POD_SPEC_PATHS = new Map<GroupKind, ObjectPath>();

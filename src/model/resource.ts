@@ -13,7 +13,18 @@ export interface Resource {
   groupKind: GroupKind;
   /** As written; `undefined` when the manifest leaves it to the context (kubectl's current namespace). */
   namespace: string | undefined;
+  /**
+   * `metadata.name`, else `metadata.generateName`; `<unnamed Kind>` for an object with neither
+   * (see `unnamed`), so that every message, report and fingerprint names it the same way.
+   */
   name: string;
+  /**
+   * Set when the object has neither `metadata.name` nor `metadata.generateName`. It is still
+   * linted by every rule (a Deployment missing only its name has its other problems too), but it
+   * has no name to be found by: the index leaves it out of every lookup by name, so it neither
+   * satisfies a reference nor collides with another unnamed object.
+   */
+  unnamed?: true;
   object: KubeObject;
   /** The document the resource was read from: its file, and how paths in it become ranges. */
   document: DocumentLocator;
@@ -90,11 +101,20 @@ function kustomizeOrigin(annotation: unknown): FindingOrigin | undefined {
   return { file: repo ? `${repo} ${path}` : path };
 }
 
+/** How messages name an object that has no name. */
+export function unnamedName(kind: string): string {
+  return `<unnamed ${kind}>`;
+}
+
 /** What one object of a document turns into. */
 export type ObjectReading =
-  | { kind: 'resource'; resource: Resource }
+  /**
+   * A resource; `missingName` is set when it has no name (nor generateName), which the API server
+   * rejects, with `path` (inside the object) where to show it.
+   */
+  | { kind: 'resource'; resource: Resource; missingName?: { path: ObjectPath } }
   | { kind: 'skip'; reason: string }
-  /** Looks like a Kubernetes object but lacks what identifies one; `path` is where to show it. */
+  /** Looks like a Kubernetes object but lacks its type; `path` is where to show it. */
   | { kind: 'incomplete'; fields: string[]; objectKind: string; path: ObjectPath };
 
 /**
@@ -110,32 +130,39 @@ export function readObject(object: KubeObject, document: DocumentLocator, basePa
   if (typeof apiVersion === 'string' && CLIENT_CONFIG_GROUPS.test(apiVersion)) {
     return { kind: 'skip', reason: `client-side configuration (${kind}), not a cluster object` };
   }
+  const name = nonEmpty(metadata?.name) ?? nonEmpty(metadata?.generateName);
+  const nameAt: ObjectPath = [metadata ? 'metadata' : 'kind'];
+  // Without its type an object is nothing a rule can select: the group decides what a kind is (a
+  // core Service or a Knative one), so a kind is not guessed from its name. A missing name is
+  // different: the object is fully typed, and is linted as `<unnamed Kind>`.
   const missing: string[] = [];
   if (typeof apiVersion !== 'string' || apiVersion === '') missing.push('apiVersion');
   if (kind === '') missing.push('kind');
-  const name = metadata?.name;
-  if ((typeof name !== 'string' || name === '') && typeof metadata?.generateName !== 'string') missing.push('metadata.name');
   if (missing.length > 0) {
-    const first = missing[0]!;
-    const at = first !== 'metadata.name' ? first : metadata ? 'metadata' : 'kind';
-    return { kind: 'incomplete', fields: missing, objectKind: kind || 'object', path: [...basePath, at] };
+    if (name === undefined) missing.push('metadata.name');
+    return { kind: 'incomplete', fields: missing, objectKind: kind || 'object', path: [...basePath, missing[0]!] };
   }
   const namespace = metadata?.namespace;
   const annotations = isObject(metadata?.annotations) ? metadata.annotations : undefined;
   const group = apiGroupOf(apiVersion as string);
-  return {
-    kind: 'resource',
-    resource: {
-      apiVersion: apiVersion as string,
-      group,
-      kind,
-      groupKind: groupKind(group, kind),
-      namespace: typeof namespace === 'string' && namespace !== '' ? namespace : undefined,
-      name: typeof name === 'string' && name !== '' ? name : String(metadata?.generateName),
-      object,
-      document,
-      basePath,
-      origin: origin ?? kustomizeOrigin(annotations?.[KUSTOMIZE_ORIGIN]),
-    },
+  const resource: Resource = {
+    apiVersion: apiVersion as string,
+    group,
+    kind,
+    groupKind: groupKind(group, kind),
+    namespace: typeof namespace === 'string' && namespace !== '' ? namespace : undefined,
+    name: name ?? unnamedName(kind),
+    object,
+    document,
+    basePath,
+    origin: origin ?? kustomizeOrigin(annotations?.[KUSTOMIZE_ORIGIN]),
   };
+  if (name !== undefined) return { kind: 'resource', resource };
+  resource.unnamed = true;
+  return { kind: 'resource', resource, missingName: { path: nameAt } };
+}
+
+/** A name field as the API server takes it: an empty string is no name, nor is anything but a string. */
+function nonEmpty(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }

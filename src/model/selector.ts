@@ -1,3 +1,4 @@
+import type { GroupKind } from './kinds.js';
 import { isObject } from './resource.js';
 
 export type SelectorOperator = 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
@@ -55,6 +56,14 @@ export function readLabelSelector(value: unknown): LabelSelector | undefined {
     expressions.push({ key: requirement.key, operator: requirement.operator as SelectorOperator, values: values.map(String) });
   }
   return { matchLabels, expressions };
+}
+
+/** Workload kinds whose `spec.selector` is a plain label map, as a Service's is, rather than a `metav1.LabelSelector`. */
+const PLAIN_SELECTOR_KINDS: ReadonlySet<GroupKind> = new Set(['ReplicationController', 'apps.openshift.io/DeploymentConfig']);
+
+/** A workload's `spec.selector`, read in the form its kind defines. Undefined when it cannot be read. */
+export function readWorkloadSelector(kind: GroupKind, value: unknown): LabelSelector | undefined {
+  return PLAIN_SELECTOR_KINDS.has(kind) ? readPlainSelector(value) : readLabelSelector(value);
 }
 
 /** Whether a selector selects nothing in particular: an empty one selects every pod. */

@@ -28,9 +28,10 @@ function isOrdinalOf(statefulSet: string, pod: string): boolean {
 }
 
 /**
- * Labels a controller puts on the pods it creates, which no template carries: a selector that uses
- * one (a Service per StatefulSet pod on `statefulset.kubernetes.io/pod-name`) selects the pods of
- * the kinds that set it, whatever the template says.
+ * Labels a controller puts on the pods it creates, which templates seldom carry: a selector that
+ * uses one (a Service per StatefulSet pod on `statefulset.kubernetes.io/pod-name`) selects the pods
+ * of the kinds that set it, whatever the template says, and those of a template that writes the
+ * label itself (a Deployment that kept its `deploymentconfig` label when it replaced one).
  */
 const CONTROLLER_LABELS: ReadonlyMap<string, (template: PodTemplate, value: string | undefined) => boolean> = new Map([
   ['statefulset.kubernetes.io/pod-name', (t: PodTemplate, value: string | undefined) => t.resource.groupKind === 'apps/StatefulSet' && (value === undefined || isOrdinalOf(t.resource.name, value))],
@@ -44,7 +45,15 @@ const CONTROLLER_LABELS: ReadonlyMap<string, (template: PodTemplate, value: stri
   ['controller-uid', (t: PodTemplate) => JOBS.has(t.resource.groupKind)],
   ['batch.kubernetes.io/controller-uid', (t: PodTemplate) => JOBS.has(t.resource.groupKind)],
   ['batch.kubernetes.io/job-completion-index', (t: PodTemplate) => JOBS.has(t.resource.groupKind)],
+  // OpenShift labels a DeploymentConfig's pods with its name (and `deployment=<name>-<version>`,
+  // left out: the key is common on templates, and a selector pinning one rollout is rare).
+  ['deploymentconfig', (t: PodTemplate, value: string | undefined) => t.resource.groupKind === 'apps.openshift.io/DeploymentConfig' && !t.resource.unnamed && (value === undefined || value === t.resource.name)],
 ]);
+
+/** Whether a template writes a selector's label itself. */
+function carries(template: PodTemplate, key: string, value: string | undefined): boolean {
+  return value === undefined ? Object.hasOwn(template.labels, key) : template.labels[key] === value;
+}
 
 /** A selector split into what templates can be matched on and the controller-set labels checked by kind. */
 function splitSelector(selector: LabelSelector): { template: LabelSelector; controller: [string, string | undefined][] } {
@@ -153,7 +162,7 @@ export class TemplateMatcher {
     const { template, controller } = splitSelector(selector);
     // A selector of controller labels alone is matched by kind over the namespace's templates.
     const candidates = this.index.podsSelectedBy(namespace, template);
-    return candidates.filter((t) => !isHelmTestHook(t.resource) && controller.every(([key, value]) => CONTROLLER_LABELS.get(key)!(t, value)));
+    return candidates.filter((t) => !isHelmTestHook(t.resource) && controller.every(([key, value]) => CONTROLLER_LABELS.get(key)!(t, value) || carries(t, key, value)));
   }
 
   /**

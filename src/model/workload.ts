@@ -28,10 +28,11 @@ export function isHelmTestHook(resource: Resource): boolean {
 
 /**
  * `Deployment web`: the selector, port and disruption rules all point at the workload behind a
- * pod template in their messages, and must name it the same way.
+ * pod template in their messages, and must name it the same way. An unnamed one is
+ * `<unnamed Deployment>`, its name everywhere else, which already says its kind.
  */
 export function workloadName(resource: Resource): string {
-  return `${resource.kind} ${resource.name}`;
+  return resource.unnamed ? resource.name : `${resource.kind} ${resource.name}`;
 }
 
 /**
@@ -101,6 +102,23 @@ export function containers(resource: Resource): ContainerRef[] {
     });
   }
   return found;
+}
+
+/**
+ * Whether OpenShift sets a container's image when it deploys: an ImageChange trigger of a
+ * DeploymentConfig names the container, and replaces whatever image is written (a placeholder,
+ * often empty or blank, which the API server accepts for that reason) with the image stream
+ * tag's current image, by digest.
+ */
+export function imageSetByTrigger(resource: Resource, ref: ContainerRef): boolean {
+  if (resource.groupKind !== 'apps.openshift.io/DeploymentConfig' || typeof ref.container.name !== 'string') return false;
+  const spec = resource.object.spec;
+  const triggers = isObject(spec) && Array.isArray(spec.triggers) ? spec.triggers : [];
+  return triggers.some((trigger: unknown) => {
+    if (!isObject(trigger) || trigger.type !== 'ImageChange' || !isObject(trigger.imageChangeParams)) return false;
+    const names = trigger.imageChangeParams.containerNames;
+    return Array.isArray(names) && names.includes(ref.container.name);
+  });
 }
 
 /** Containers that serve for the pod's lifetime: regular containers and sidecars. */

@@ -13,6 +13,33 @@ const DIGEST = 'sha256:9b2a8f0c2d4e6f8a0b1c3d5e7f9a1b3c5d7e9f0a2b4c6d8e0f1a3b5c7
 const pod = (images: string[]) =>
   ['apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  containers:', ...images.flatMap((image, index) => [`    - name: c${index}`, `      image: ${image}`]), ''].join('\n');
 
+const DEPLOYMENT_CONFIG = [
+  'apiVersion: apps.openshift.io/v1',
+  'kind: DeploymentConfig',
+  'metadata: {name: shop}',
+  'spec:',
+  '  replicas: 2',
+  '  selector: {app: shop}',
+  '  triggers:',
+  '    - type: ConfigChange',
+  '    - type: ImageChange',
+  '      imageChangeParams:',
+  '        automatic: true',
+  '        containerNames: [web, worker]',
+  '        from: {kind: ImageStreamTag, name: "shop:latest"}',
+  '  template:',
+  '    metadata: {labels: {app: shop}}',
+  '    spec:',
+  '      containers:',
+  '        - name: web',
+  '          image: " "',
+  '        - name: worker',
+  '          image: registry.example/worker:latest',
+  '        - name: proxy',
+  '          image: ""',
+  '',
+].join('\n');
+
 ruleTester(rule, {
   valid: [
     { name: 'registries with ports, digests, placeholders, an OpenShift trigger, a template error, no image', fixture: 'valid.yaml' },
@@ -23,6 +50,7 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    { name: 'an OpenShift DeploymentConfig fills in the images its ImageChange trigger names, and only those', code: DEPLOYMENT_CONFIG, errors: [empty('proxy', 23, 18, 20)] },
     {
       name: 'an empty tag, repository, repository after a registry, image, both parts, blank image, empty path segment, empty digest',
       fixture: 'invalid.yaml',

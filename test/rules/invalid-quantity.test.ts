@@ -7,6 +7,8 @@ const bytesWithoutUnit = (container: string, field: string, value: string, bytes
 const cpuWithoutUnit = (container: string, field: string, value: string, cores: string, suggestion: string, line: number, column: number, endColumn: number) => ({ messageId: 'cpuWithoutUnit', data: { container, field, value, cores, suggestion }, line, column, endLine: line, endColumn });
 const cpuBelowMilli = (container: string, field: string, value: string, cores: string, suggestion: string, line: number, column: number, endColumn: number) => ({ messageId: 'cpuBelowMilli', data: { container, field, value, cores, suggestion }, line, column, endLine: line, endColumn });
 const negative = (container: string, field: string, value: string, line: number, column: number, endColumn: number) => ({ messageId: 'negative', data: { container, field, value }, line, column, endLine: line, endColumn });
+const fractionBytes = (container: string, field: string, value: string, bytes: string, suffix: string, suggestion: string, line: number, column: number, endColumn: number) => ({ messageId: 'fractionBytes', data: { container, field, value, bytes, suffix, suggestion }, line, column, endLine: line, endColumn });
+const cpuByteUnit = (container: string, field: string, value: string, cores: string, suffix: string, millicores: string, plain: string, line: number, column: number, endColumn: number) => ({ messageId: 'cpuByteUnit', data: { container, field, value, cores, suffix, millicores, plain }, line, column, endLine: line, endColumn });
 // The rule passes every finding the value as written; for an empty one that is always null, which this message does not show.
 const empty = (container: string, field: string, example: string, line: number, column: number, endColumn: number) => ({ messageId: 'empty', data: { container, field, value: 'null', example }, line, column, endLine: line, endColumn });
 
@@ -69,6 +71,37 @@ ruleTester(rule, {
         unparsable('web', 'limits.memory', '""', 'a number with an optional unit, such as "512Mi"', 12, 42, 44),
         milliBytes('web', 'limits.hugepages-2Mi', '"1000m"', '1 byte', '1000Mi', 12, 61, 66),
         unparsable('web', 'limits.example.com/widget', '"two"', 'a number with an optional unit, such as "1"', 12, 88, 91),
+      ],
+    },
+    {
+      name: 'byte units on CPU and CPU fractions on memory, swapped values, an init container',
+      code: [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata: {name: web}',
+        'spec:',
+        '  template:',
+        '    spec:',
+        '      initContainers:',
+        '        - name: warm',
+        '          image: warm:1.0.0',
+        '          resources: {requests: {memory: 500u, cpu: 1k}, limits: {ephemeral-storage: "2e-3"}}',
+        '      containers:',
+        '        - name: web',
+        '          image: web:1.0.0',
+        '          resources:',
+        '            requests: {cpu: 64Mi, memory: 250m}',
+        '            limits: {cpu: "2Gi", memory: 256n}',
+        '',
+      ].join('\n'),
+      errors: [
+        fractionBytes('warm', 'requests.memory', '"500u"', '0.0005 bytes', 'u', '500Mi', 10, 42, 46),
+        cpuByteUnit('warm', 'requests.cpu', '"1k"', '1000', 'k', '1m', '1', 10, 53, 55),
+        fractionBytes('warm', 'limits.ephemeral-storage', '"2e-3"', '0.002 bytes', 'e-3', '2Mi', 10, 86, 92),
+        cpuByteUnit('web', 'requests.cpu', '"64Mi"', '67108864', 'Mi', '64m', '64', 15, 29, 33),
+        milliBytes('web', 'requests.memory', '"250m"', '0.25 bytes', '250Mi', 15, 43, 47),
+        cpuByteUnit('web', 'limits.cpu', '"2Gi"', '2147483648', 'Gi', '2m', '2', 16, 27, 32),
+        fractionBytes('web', 'limits.memory', '"256n"', '0.000000256 bytes', 'n', '256Mi', 16, 42, 46),
       ],
     },
     {

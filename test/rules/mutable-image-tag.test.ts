@@ -4,6 +4,33 @@ import { ruleTester } from '../rule-tester.js';
 const untagged = (container: string, image: string, line: number, column: number, endColumn: number) => ({ messageId: 'untagged', data: { container, image }, line, column, endLine: line, endColumn });
 const latest = (container: string, image: string, line: number, column: number, endColumn: number, tag = 'latest') => ({ messageId: 'latest', data: { container, image, tag }, line, column, endLine: line, endColumn });
 
+const DEPLOYMENT_CONFIG = [
+  'apiVersion: apps.openshift.io/v1',
+  'kind: DeploymentConfig',
+  'metadata: {name: shop}',
+  'spec:',
+  '  replicas: 2',
+  '  selector: {app: shop}',
+  '  triggers:',
+  '    - type: ConfigChange',
+  '    - type: ImageChange',
+  '      imageChangeParams:',
+  '        automatic: true',
+  '        containerNames: [web, worker]',
+  '        from: {kind: ImageStreamTag, name: "shop:latest"}',
+  '  template:',
+  '    metadata: {labels: {app: shop}}',
+  '    spec:',
+  '      containers:',
+  '        - name: web',
+  '          image: " "',
+  '        - name: worker',
+  '          image: registry.example/worker:latest',
+  '        - name: proxy',
+  '          image: registry.example/proxy:latest',
+  '',
+].join('\n');
+
 ruleTester(rule, {
   valid: [
     { name: 'digests, tag plus digest, registry with a port and a tag, flow-style CronJob container', fixture: 'valid.yaml' },
@@ -17,6 +44,7 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    { name: 'an OpenShift DeploymentConfig deploys the images its ImageChange trigger names by digest, and only those', code: DEPLOYMENT_CONFIG, errors: [latest('proxy', 'registry.example/proxy:latest', 23, 18, 47)] },
     {
       name: 'tags a team declares moving, through the mutableTags option',
       code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: app\n      image: registry.example/app:main\n    - name: web\n      image: registry.example/web:latest\n    - name: pinned\n      image: registry.example/app:1.2.3\n',

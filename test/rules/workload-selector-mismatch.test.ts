@@ -33,6 +33,18 @@ ruleTester(rule, {
     { name: 'a template label that is not a plain value leaves nothing certain to compare', code: workload('apps/v1', 'Deployment', ['selector: {matchLabels: {app: web}}'], '{app: web, version: null}') },
     { name: 'a selector with an unknown operator is left to schema validation', code: workload('apps/v1', 'Deployment', ['selector: {matchExpressions: [{key: app, operator: Matches, values: [web]}]}'], '{app: other}') },
     { name: 'a ReplicaSet of apps/v1beta2 with a matching selector', code: workload('apps/v1beta2', 'ReplicaSet', ['selector: {matchLabels: {app: web}}'], '{app: web}') },
+    {
+      name: 'an OpenShift DeploymentConfig selects with a plain label map, defaulted from the template when absent or empty',
+      code: [
+        workload('apps.openshift.io/v1', 'DeploymentConfig', ['replicas: 2', 'selector: {app: web, deploymentconfig: web}'], '{app: web, deploymentconfig: web}'),
+        workload('apps.openshift.io/v1', 'DeploymentConfig', ['replicas: 2'], '{app: web}'),
+        workload('apps.openshift.io/v1', 'DeploymentConfig', ['selector: {}'], '{app: web}'),
+      ].join('---\n'),
+    },
+    {
+      name: 'a Deployment\'s matchLabels written on a DeploymentConfig is no plain label map, left to schema validation',
+      code: workload('apps.openshift.io/v1', 'DeploymentConfig', ['selector: {matchLabels: {app: web}}'], '{app: web}'),
+    },
   ],
   invalid: [
     {
@@ -49,6 +61,11 @@ ruleTester(rule, {
       ],
     },
     { name: 'the documented invalid example', code: docsExample(rule, 'invalid'), errors: [mismatch('Deployment', 'app=web', 'app=webapp', 6, 10)] },
+    {
+      name: 'an OpenShift DeploymentConfig whose plain selector misses its template',
+      code: workload('apps.openshift.io/v1', 'DeploymentConfig', ['selector: {app: web, tier: front}'], '{app: web}'),
+      errors: [mismatch('DeploymentConfig', 'app=web, tier=front', 'app=web', 5, 7, 3, 16)],
+    },
     {
       name: 'a template without labels, and a ReplicaSet of apps/v1beta2 without a selector',
       code: `${workload('apps/v1', 'Deployment', ['selector: {matchLabels: {app: web}}'], '{}')}---\n${workload('apps/v1beta2', 'ReplicaSet', ['replicas: 2'], '{app: web}')}`,

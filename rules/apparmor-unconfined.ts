@@ -1,0 +1,64 @@
+import { createRule } from '../src/engine/builtin-rule.js';
+import { podMetadataPathOf } from '../src/model/kinds.js';
+import { isObject, type Resource } from '../src/model/resource.js';
+import { containerSecurity, podSecurityContext } from '../src/model/security.js';
+import { describePods, podSpec } from '../src/model/workload.js';
+
+const CONTAINER_ANNOTATION = 'container.apparmor.security.beta.kubernetes.io/';
+
+/** The pod template's own annotations (where the AppArmor annotations live), with their path. */
+function podAnnotations(resource: Resource): { annotations: Record<string, unknown>; path: readonly (string | number)[] } | undefined {
+  const metadataPath = podMetadataPathOf(resource.groupKind);
+  if (!metadataPath) return undefined;
+  let current: unknown = resource.object;
+  for (const segment of metadataPath) current = isObject(current) ? current[segment as string] : undefined;
+  const annotations = isObject(current) ? current.annotations : undefined;
+  return isObject(annotations) ? { annotations, path: [...metadataPath, 'annotations'] } : undefined;
+}
+
+export default createRule({
+  meta: {
+    id: 'apparmor-unconfined',
+    category: 'security',
+    severity: 'warning',
+    precision: 'high',
+    securitySeverity: 5.2,
+    podSecurity: { level: 'baseline', controls: ['AppArmor'] },
+    description: 'A pod or container turns AppArmor off (`appArmorProfile.type: Unconfined`, or the AppArmor annotation set to `unconfined`).',
+    rationale:
+      'On nodes with AppArmor (Ubuntu, Debian, SUSE, COS), the container runtime confines every container with its default profile, which denies writes to `/proc` and `/sys` files that change the node, mounting filesystems, and tracing processes outside the container. `Unconfined` lifts all of it, so a compromised or misconfigured process can use whatever privileges it has against the node. The baseline Pod Security Standard allows only the runtime default and profiles loaded on the node (`Localhost`), in the `appArmorProfile` field (Kubernetes 1.30 and later) as in the `container.apparmor.security.beta.kubernetes.io/<container>` annotation that came before it, which Kubernetes still applies.',
+    remediation:
+      'Remove the `Unconfined` setting or annotation so the runtime\'s default profile applies, or set `appArmorProfile: {type: Localhost, localhostProfile: <name>}` with a profile loaded on the nodes that allows what the container needs. Suppress with a reason only for a node agent that cannot run confined.',
+    messages: {
+      pod: 'The pod securityContext sets appArmorProfile.type: Unconfined, so every container of {{pods}} without a profile of its own runs without AppArmor and may change the node through /proc, /sys and mounts as far as its privileges go. Remove it, or set appArmorProfile.type: RuntimeDefault (or Localhost with a profile loaded on the nodes).',
+      container:
+        'Container "{{container}}" sets appArmorProfile.type: Unconfined, so it runs without AppArmor and may change the node through /proc, /sys and mounts as far as its privileges go. Remove it, or set appArmorProfile.type: RuntimeDefault (or Localhost with a profile loaded on the nodes).',
+      annotation:
+        'Annotation {{annotation}}: unconfined runs container "{{container}}" without AppArmor, so it may change the node through /proc, /sys and mounts as far as its privileges go. Remove the annotation so the runtime default applies, or set appArmorProfile.type: Localhost with a profile loaded on the nodes.',
+    },
+    appliesTo: 'workloads',
+  },
+  check(resource, context) {
+    const pod = podSpec(resource);
+    if (!pod) return;
+    // Reported once on the pod's own field, whatever the containers override: the standard rejects it.
+    const podLevel = podSecurityContext(pod);
+    const podProfile = podLevel?.context.appArmorProfile;
+    if (isObject(podProfile) && podProfile.type === 'Unconfined') {
+      context.report({ messageId: 'pod', data: { pods: describePods(resource) }, path: [...podLevel!.path, 'appArmorProfile', 'type'] });
+    }
+    for (const ref of containerSecurity(resource)) {
+      const profile = ref.context?.appArmorProfile;
+      if (isObject(profile) && profile.type === 'Unconfined') {
+        context.report({ messageId: 'container', data: { container: ref.name }, path: [...ref.contextPath, 'appArmorProfile', 'type'] });
+      }
+    }
+    const metadata = podAnnotations(resource);
+    if (!metadata) return;
+    for (const [annotation, value] of Object.entries(metadata.annotations)) {
+      // The API accepts only runtime/default, localhost/<profile> and unconfined as values.
+      if (!annotation.startsWith(CONTAINER_ANNOTATION) || value !== 'unconfined') continue;
+      context.report({ messageId: 'annotation', data: { annotation, container: annotation.slice(CONTAINER_ANNOTATION.length) }, path: [...metadata.path, annotation] });
+    }
+  },
+});

@@ -1,0 +1,69 @@
+import { createRule } from '../src/engine/builtin-rule.js';
+import { podMetadataPathOf } from '../src/model/kinds.js';
+import { isObject, type Resource } from '../src/model/resource.js';
+import { containerSecurity, podSecurityContext } from '../src/model/security.js';
+import { describePods, podSpec } from '../src/model/workload.js';
+
+const POD_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';
+const CONTAINER_ANNOTATION = 'container.seccomp.security.alpha.kubernetes.io/';
+
+/** The pod template's own annotations (where the legacy seccomp annotations live), with their path. */
+function podAnnotations(resource: Resource): { annotations: Record<string, unknown>; path: readonly (string | number)[] } | undefined {
+  const metadataPath = podMetadataPathOf(resource.groupKind);
+  if (!metadataPath) return undefined;
+  let current: unknown = resource.object;
+  for (const segment of metadataPath) current = isObject(current) ? current[segment as string] : undefined;
+  const annotations = isObject(current) ? current.annotations : undefined;
+  return isObject(annotations) ? { annotations, path: [...metadataPath, 'annotations'] } : undefined;
+}
+
+export default createRule({
+  meta: {
+    id: 'seccomp-unconfined',
+    category: 'security',
+    severity: 'warning',
+    precision: 'high',
+    securitySeverity: 5.6,
+    podSecurity: { level: 'baseline', controls: ['Seccomp'] },
+    description: 'A pod or container turns seccomp off (`seccompProfile.type: Unconfined`, or the legacy seccomp annotation set to `unconfined`).',
+    rationale:
+      'Seccomp is the filter that keeps a container from the kernel\'s rarely needed and most exploited system calls (creating namespaces, loading BPF programs, keyrings, kernel modules): turning it off hands a compromised process the whole kernel to attack; escapes such as CVE-2022-0185, reached through `unshare`, were stopped by the runtime\'s default profile on nodes that applied it. The baseline Pod Security Standard forbids setting it to `Unconfined` at the pod or container level. The `seccomp.security.alpha.kubernetes.io/pod` and `container.seccomp.security.alpha.kubernetes.io/<container>` annotations did the same until Kubernetes 1.27, which ignores them; an `unconfined` annotation is reported too, since older clusters apply it and newer ones leave the container with the node\'s default, which is unconfined unless the kubelet enables `seccompDefault`.',
+    remediation:
+      'Set `seccompProfile: {type: RuntimeDefault}` in the pod\'s securityContext (or `Localhost` with a profile that allows the extra calls the container needs), and remove the legacy annotations. A node agent that truly needs a system call the default profile blocks should get a Localhost profile allowing just that; if it must run unconfined, suppress the finding with a reason.',
+    messages: {
+      pod: 'The pod securityContext sets seccompProfile.type: Unconfined, so every container of {{pods}} without a profile of its own runs with no system call filter and can attack the whole kernel. Set seccompProfile.type: RuntimeDefault (or Localhost with a profile of your own).',
+      container: 'Container "{{container}}" sets seccompProfile.type: Unconfined, so it runs with no system call filter and can attack the whole kernel. Set seccompProfile.type: RuntimeDefault (or Localhost with a profile of your own).',
+      podAnnotation:
+        'Annotation {{annotation}}: unconfined turns seccomp off for every container of {{pods}} on clusters before Kubernetes 1.27, and later ones ignore it and leave the node\'s default, unconfined unless the kubelet sets seccompDefault. Remove the annotation and set seccompProfile.type: RuntimeDefault in the pod securityContext.',
+      containerAnnotation:
+        'Annotation {{annotation}}: unconfined turns seccomp off for container "{{container}}" on clusters before Kubernetes 1.27, and later ones ignore it and leave the node\'s default, unconfined unless the kubelet sets seccompDefault. Remove the annotation and set seccompProfile.type: RuntimeDefault in the container\'s securityContext.',
+    },
+    appliesTo: 'workloads',
+  },
+  check(resource, context) {
+    const pod = podSpec(resource);
+    if (!pod) return;
+    const pods = describePods(resource);
+    // The pod-level field is reported once, on itself, even where every container overrides it:
+    // the standard rejects the pod for it all the same.
+    const podLevel = podSecurityContext(pod);
+    const podProfile = podLevel?.context.seccompProfile;
+    if (isObject(podProfile) && podProfile.type === 'Unconfined') {
+      context.report({ messageId: 'pod', data: { pods }, path: [...podLevel!.path, 'seccompProfile', 'type'] });
+    }
+    for (const ref of containerSecurity(resource)) {
+      const profile = ref.context?.seccompProfile;
+      if (isObject(profile) && profile.type === 'Unconfined') {
+        context.report({ messageId: 'container', data: { container: ref.name }, path: [...ref.contextPath, 'seccompProfile', 'type'] });
+      }
+    }
+    const metadata = podAnnotations(resource);
+    if (!metadata) return;
+    for (const [annotation, value] of Object.entries(metadata.annotations)) {
+      if (value !== 'unconfined') continue;
+      const path = [...metadata.path, annotation];
+      if (annotation === POD_ANNOTATION) context.report({ messageId: 'podAnnotation', data: { annotation, pods }, path });
+      else if (annotation.startsWith(CONTAINER_ANNOTATION)) context.report({ messageId: 'containerAnnotation', data: { annotation, container: annotation.slice(CONTAINER_ANNOTATION.length) }, path });
+    }
+  },
+});
