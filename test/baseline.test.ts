@@ -83,11 +83,16 @@ describe('baseline', () => {
     const applied = applyBaseline(after, baseline, { source: '.kubegate-baseline.json' });
     expect(JSON.stringify(after)).toBe(frozen);
     // The sidecar is containers[1]: every one of its findings is new, the web container's are not.
+    // The pod-level seccomp finding was there before the sidecar, so it stays in the baseline.
     expect(active(applied.findings).map(summary).sort()).toEqual(
       [
+        'deploy/web.yaml capabilities-not-dropped notDropped Deployment/shop/web spec.template.spec.containers[1].name',
         'deploy/web.yaml liveness-probe-missing missing Deployment/shop/web spec.template.spec.containers[1]',
         'deploy/web.yaml mutable-image-tag latest Deployment/shop/web spec.template.spec.containers[1].image',
+        'deploy/web.yaml privilege-escalation-allowed unset Deployment/shop/web spec.template.spec.containers[1].name',
         'deploy/web.yaml readiness-probe-missing notServing Deployment/shop/web spec.template.spec.containers[1]',
+        'deploy/web.yaml run-as-root unset Deployment/shop/web spec.template.spec.containers[1].name',
+        'deploy/web.yaml writable-root-filesystem unset Deployment/shop/web spec.template.spec.containers[1].name',
       ].sort(),
     );
     expect(applied.findings.filter((f) => !isActive(f))).toHaveLength(before.length);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main, type CliIO } from '../src/cli/main.js';
+import { WARNING_ONLY_DEPLOYMENT } from './support/manifests.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -106,7 +107,7 @@ describe('kubegate on the demo app', () => {
 
 describe('exit codes and thresholds', () => {
   it('--fail-on warning fails on warnings; the default does not', async () => {
-    const warningsOnly = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: w}\nspec:\n  revisionHistoryLimit: 0\n';
+    const warningsOnly = WARNING_ONLY_DEPLOYMENT;
     expect((await run(['-'], { stdin: warningsOnly })).code).toBe(0);
     expect((await run(['-', '--fail-on', 'warning'], { stdin: warningsOnly })).code).toBe(1);
     expect((await run(['-', '--max-warnings', '0'], { stdin: warningsOnly })).code).toBe(1);
@@ -121,7 +122,7 @@ describe('exit codes and thresholds', () => {
   });
 
   it('--quiet hides warnings from the report but not from the exit code', async () => {
-    const warningsOnly = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: w}\nspec:\n  revisionHistoryLimit: 0\n';
+    const warningsOnly = WARNING_ONLY_DEPLOYMENT;
     const quiet = await run(['-', '--quiet', '--fail-on', 'warning'], { stdin: warningsOnly });
     expect(quiet.code).toBe(1);
     expect(quiet.stdout).not.toContain('No problems found');

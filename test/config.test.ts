@@ -9,6 +9,7 @@ import { rules } from '../rules/index.js';
 import { describeErrors } from '../src/config/load.js';
 import { resolveConfig } from '../src/config/resolve.js';
 import { configValidator } from '../src/config/validate.js';
+import { WARNING_ONLY_DEPLOYMENT } from './support/manifests.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DEPLOYMENT = readFileSync(path.join(ROOT, 'fixtures/demo/deployment.yaml'), 'utf8');
@@ -124,7 +125,7 @@ describe('configuration files', () => {
     expect(has(list, 'app.yaml', 'revision-history-limit-zero')).toBe(true);
     expect(has(list, 'prod/app.yaml', 'liveness-probe-missing')).toBe(false);
     expect(list.some((line) => line.startsWith('ignored/') || line.startsWith('.kubegaterc'))).toBe(false);
-    writeFileSync(path.join(dir, 'warn.yaml'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: w}\nspec:\n  revisionHistoryLimit: 0\n');
+    writeFileSync(path.join(dir, 'warn.yaml'), WARNING_ONLY_DEPLOYMENT);
     writeFileSync(path.join(dir, '.kubegaterc.yaml'), 'failOn: warning\n');
     expect((await run(['warn.yaml'])).code).toBe(1);
     expect((await run(['warn.yaml', '--fail-on', 'error'])).code).toBe(0);

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Log } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { main, type CliIO } from '../src/cli/main.js';
+import { WARNING_ONLY_DEPLOYMENT } from './support/manifests.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const POD = 'apiVersion: v1\nkind: Pod\nmetadata: {name: "web,1:x"}\nspec:\n  containers:\n    - name: web\n      image: web:latest\n';
@@ -75,7 +76,7 @@ describe('the exit explained', () => {
   it('the text report\'s last line says which threshold turned the run red', async () => {
     const lastLine = (stdout: string) => stdout.trimEnd().split('\n').at(-1);
     expect(lastLine((await run(['fixtures/demo/deployment.yaml'])).stdout)).toBe('Exit 1: 4 findings at or above --fail-on error.');
-    const warnings = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: w}\nspec:\n  revisionHistoryLimit: 0\n';
+    const warnings = WARNING_ONLY_DEPLOYMENT;
     const exceeded = await run(['-', '--max-warnings', '0'], { stdin: warnings });
     expect([exceeded.code, lastLine(exceeded.stdout)]).toEqual([1, 'Exit 1: 1 warning exceeds --max-warnings 0.']);
     expect((await run(['-'], { stdin: warnings })).stdout).not.toContain('Exit 1');

@@ -77,7 +77,9 @@ describe('aliases that expand to millions of nodes', () => {
   it('an alias bomb with a template string, even one only in a comment, is read once', () => {
     const bomb = `${CONFIG_MAP}# {{ .Values.note }}\n${aliasLevels(9, 'ha')}`;
     const { bad, ms } = lintBeside(bomb);
-    expect(bad).toEqual([]);
+    // The bomb's keys (x0…x8) are made up, which the schema rightly reports once each; the point is that it is read once.
+    expect(bad.filter((finding) => finding.ruleId !== 'schema-unknown-field')).toEqual([]);
+    expect(bad.map((finding) => finding.ruleId)).toEqual(Array(9).fill('schema-unknown-field'));
     expect(ms).toBeLessThan(5_000);
   });
 

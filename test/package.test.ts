@@ -35,7 +35,7 @@ describe('the packed package', () => {
   });
 
   it('ships the build, the docs and nothing from the development tree', () => {
-    for (const needed of ['bin/kubegate.cjs', 'schemas/config.schema.json', 'dist/cli/config-validator.cjs', 'dist/cli/kubegate.cjs', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/rules/index.js', 'docs/rules.md', 'docs/examples/readiness-probe-missing/invalid.yaml', 'package.json', 'README.md']) {
+    for (const needed of ['bin/kubegate.cjs', 'schemas/config.schema.json', 'schemas/kubernetes/index.json', 'schemas/kubernetes/definitions.json', 'dist/cli/config-validator.cjs', 'dist/cli/kubegate.cjs', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/rules/index.js', 'docs/rules.md', 'docs/examples/readiness-probe-missing/invalid.yaml', 'package.json', 'README.md']) {
       expect(files).toContain(needed);
     }
     expect(files.filter((file) => /^(src|test|fixtures|bench|scripts|dist\/test|dist\/bench)\//.test(file) || file.endsWith('.map'))).toEqual([]);
@@ -73,7 +73,11 @@ describe('the packed package', () => {
     const js = script.replace('const line: number =', 'const line =');
     writeFileSync(path.join(project, 'check.mjs'), js);
     const out = execFileSync(process.execPath, ['check.mjs'], { cwd: project, encoding: 'utf8' });
-    expect(JSON.parse(out)).toEqual([['acme/no-default-namespace', 'found', 3, 32]]);
+    // The built-in default-namespace reports what the plugin rule does: both ran.
+    expect(JSON.parse(out)).toEqual([
+      ['acme/no-default-namespace', 'found', 3, 32],
+      ['default-namespace', 'explicit', 3, 32],
+    ]);
     expect(readdirSync(path.join(project, 'node_modules', 'kubegate'))).not.toContain('src');
   });
 }, SLOW);

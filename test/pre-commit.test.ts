@@ -128,6 +128,9 @@ const workerWith = (memory: string) =>
     '          resources:',
     `            requests: {cpu: 100m, memory: ${memory}}`,
     `            limits: {memory: ${memory}}`,
+    '          securityContext: {allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: {drop: [ALL]}}',
+    '      automountServiceAccountToken: false',
+    '      securityContext: {runAsNonRoot: true, runAsUser: 10001, seccompProfile: {type: RuntimeDefault}}',
     '',
   ].join('\n');
 

@@ -228,6 +228,9 @@ describe('sarif reporter', () => {
     // A security rule carries the score GitHub turns into low/medium/high/critical.
     const image = driver.rules!.find((rule) => rule.id === 'mutable-image-tag')!;
     expect(image.properties).toMatchObject({ tags: ['kubernetes', 'images', 'security'], 'security-severity': '3.5', precision: 'high' });
+    // A rule of the security category is tagged security once: SARIF requires unique tags.
+    const seccomp = driver.rules!.find((rule) => rule.id === 'seccomp-profile-missing')!;
+    expect(seccomp.properties).toMatchObject({ tags: ['kubernetes', 'security'], 'security-severity': '4.3' });
     expect(sarifRun.columnKind).toBe('utf16CodeUnits');
     expect(sarifRun.invocations).toEqual([{ executionSuccessful: true }]);
     expect(sarifRun.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: `${pathToFileURL(CWD).href}/` } });

@@ -84,7 +84,7 @@ function preset(name: KubegateConfig['extends'], rules: readonly AnyRule[]): Rul
       // fails, and nothing else is said. Input checks stay, since a manifest that does not parse
       // cannot be judged.
       const level = name === 'kubegate:pss-baseline' ? 'baseline' : 'restricted';
-      return Object.fromEntries(rules.map((rule) => [rule.meta.id, checksLevel(rule, level) ? 'error' : 'off']));
+      return Object.fromEntries(rules.map((rule) => [rule.meta.id, checksLevel(rule, level) ? { severity: 'error', keepSeverity: true } : 'off']));
     }
     case 'kubegate:recommended':
     case undefined:

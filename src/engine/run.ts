@@ -15,7 +15,7 @@ export interface RuleResults {
 
 const LOWER: Record<Severity, Severity> = { error: 'warning', warning: 'info', info: 'info' };
 
-function toFinding(rule: AnyRule, severity: Severity, resource: Resource, descriptor: ReportDescriptor): Finding {
+function toFinding(rule: AnyRule, severity: Severity, resource: Resource, descriptor: ReportDescriptor, keepSeverity = false): Finding {
   const template = rule.meta.messages[descriptor.messageId];
   if (template === undefined) throw new Error(`rule ${rule.meta.id} reported unknown message id "${descriptor.messageId}"`);
   const at = [...resource.basePath, ...descriptor.path];
@@ -23,7 +23,7 @@ function toFinding(rule: AnyRule, severity: Severity, resource: Resource, descri
     ruleId: rule.meta.id,
     messageId: descriptor.messageId,
     message: formatMessage(template, descriptor.data),
-    severity: descriptor.downgrade ? LOWER[severity] : severity,
+    severity: descriptor.downgrade && !keepSeverity ? LOWER[severity] : severity,
     file: resource.document.file,
     range: resource.document.rangeOf(at, descriptor.on ?? 'value'),
     resource: resourceRef(resource),
@@ -81,7 +81,7 @@ export class RuleRunner {
     private index: ResourceIndex,
   ) {
     const runner = this;
-    for (const { rule, severity, options } of settings.rules) {
+    for (const { rule, severity, options, keepSeverity } of settings.rules) {
       const current: { resource: Resource | undefined } = { resource: undefined };
       const context: Parameters<AnyRule['create']>[0] = {
         get index() {
@@ -91,7 +91,7 @@ export class RuleRunner {
         report(descriptor) {
           const resource = descriptor.resource ?? current.resource;
           if (!resource) throw new Error(`rule ${rule.meta.id} reported from finish() without naming a resource`);
-          runner.findings.push(toFinding(rule, severity, resource, descriptor));
+          runner.findings.push(toFinding(rule, severity, resource, descriptor, keepSeverity));
         },
       };
       let run: RuleRun;

@@ -4,7 +4,18 @@ import { ajvLibrary, type AjvInstance, type Validate } from './lazy-ajv.js';
 import { RULE_ID, type AnyRule, type OptionsSchema, type RuleOptionsMeta } from './rule.js';
 
 /** How a run configures one rule or diagnostic: a severity, `off`, or a severity with options. */
-export type RuleSetting = Severity | 'off' | { severity?: Severity | 'off'; options?: Readonly<Record<string, unknown>> };
+export type RuleSetting =
+  | Severity
+  | 'off'
+  | {
+      severity?: Severity | 'off';
+      options?: Readonly<Record<string, unknown>>;
+      /**
+       * Every finding at `severity`, the weaker cases a rule reports one level lower included: the
+       * Pod Security Standards presets mean "admission rejects this pod", which has no weaker case.
+       */
+      keepSeverity?: boolean;
+    };
 
 export type RuleSettings = Readonly<Record<string, RuleSetting>>;
 
@@ -17,6 +28,7 @@ export interface ResolvedRule {
   rule: AnyRule;
   severity: Severity;
   options: unknown;
+  keepSeverity?: boolean;
 }
 
 export interface ResolvedSettings {
@@ -88,7 +100,7 @@ export function resolveSettings(rules: readonly AnyRule[], settings: RuleSetting
  * What one rule runs with, or undefined when it does not run: its severity (a rule off by default
  * runs once anything names it) and its options, defaults merged with what was set and validated.
  */
-export function resolveRuleSetting(meta: Pick<RuleDescriptor, 'id' | 'severity' | 'enabledByDefault'> & { options?: RuleOptionsMeta<unknown> }, setting: RuleSetting | undefined): { severity: Severity; options: unknown } | undefined {
+export function resolveRuleSetting(meta: Pick<RuleDescriptor, 'id' | 'severity' | 'enabledByDefault'> & { options?: RuleOptionsMeta<unknown> }, setting: RuleSetting | undefined): { severity: Severity; options: unknown; keepSeverity?: boolean } | undefined {
   if (meta.enabledByDefault === false && setting === undefined) return undefined;
   const severity = severityOf(meta.id, setting, meta.severity);
   if (severity === 'off') return undefined;
@@ -99,5 +111,5 @@ export function resolveRuleSetting(meta: Pick<RuleDescriptor, 'id' | 'severity' 
     options = { ...(meta.options.defaults as object), ...given };
     validateOptions(meta.id, meta.options.schema, options);
   }
-  return { severity, options };
+  return typeof setting === 'object' && setting.keepSeverity ? { severity, options, keepSeverity: true } : { severity, options };
 }

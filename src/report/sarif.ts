@@ -37,7 +37,8 @@ function describeRule(meta: RuleDescriptor, help: RuleHelp | undefined): Reporti
   const security = meta.securitySeverity !== undefined;
   const properties: Record<string, unknown> = {
     category: meta.category,
-    tags: ['kubernetes', meta.category, ...(security ? ['security'] : [])],
+    // SARIF requires unique tags, and a rule of the `security` category is also a security rule.
+    tags: [...new Set(['kubernetes', meta.category, ...(security ? ['security'] : [])])],
     precision: meta.precision ?? 'high',
     'problem.severity': PROBLEM_SEVERITY[meta.severity],
   };

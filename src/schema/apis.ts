@@ -13,6 +13,12 @@ export type ApiStatus =
   | { status: 'notServed'; hint: string };
 
 let lifecycles: Map<string, ApiLifecycle> | undefined;
+let serving: Set<string> | undefined;
+
+/** The API groups some bundled release serves kinds in. */
+function servingGroups(): Set<string> {
+  return (serving ??= new Set(knownKinds().map((key) => apiGroupOf(key.slice(0, key.indexOf(' '))))));
+}
 
 function lifecycleOf(apiVersion: string, kind: string): ApiLifecycle | undefined {
   lifecycles ??= new Map(bundleIndex().apis.map((entry) => [`${entry.apiVersion} ${entry.kind}`, entry]));
@@ -30,7 +36,9 @@ export function apiStatus(apiVersion: string, kind: string, target: TargetVersio
   const entry = lifecycleOf(apiVersion, kind);
   if (entry?.removed !== undefined && compareVersions(entry.removed, target.version) <= 0) return { status: 'removed', entry: withReplacement(entry, target) as ApiLifecycle & { removed: string } };
   if (entry?.deprecated !== undefined && compareVersions(entry.deprecated, target.version) <= 0) return { status: 'deprecated', entry: withReplacement(entry, target) as ApiLifecycle & { deprecated: string } };
-  if (target.older) return undefined;
+  // Groups only the deprecation table knows (`extensions`, and `audit.k8s.io`, whose Policy is a
+  // file the API server reads, not an object it serves) say nothing about kinds it does not list.
+  if (target.older || !servingGroups().has(group)) return undefined;
   const served = servedVersions(apiVersion, kind);
   if (served.includes(target.schemaVersion)) return undefined;
   if (served.length > 0) {
@@ -48,6 +56,15 @@ export function apiStatus(apiVersion: string, kind: string, target: TargetVersio
  */
 function withReplacement(entry: ApiLifecycle, target: TargetVersion): ApiLifecycle {
   if (target.older) return entry;
+  const key = `${entry.apiVersion} ${entry.kind} ${target.schemaVersion}`;
+  let found = replacements.get(key);
+  if (!found) replacements.set(key, (found = bestReplacement(entry, target)));
+  return found;
+}
+
+const replacements = new Map<string, ApiLifecycle>();
+
+function bestReplacement(entry: ApiLifecycle, target: TargetVersion): ApiLifecycle {
   const group = apiGroupOf(entry.replacement ?? entry.apiVersion);
   const served = knownKinds()
     .map((key) => key.split(' ') as [string, string])

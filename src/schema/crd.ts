@@ -1,7 +1,7 @@
-import type { ObjectPath } from '../core/types.js';
+import type { ObjectPath, PathSegment } from '../core/types.js';
 import type { ResourceIndex } from '../model/index.js';
 import type { Resource } from '../model/resource.js';
-import { ANY, MapProperties, schemaNode, type SchemaNode, type ValueChecks } from './node.js';
+import { ANY, schemaNode, type Properties, type SchemaNode, type ValueChecks } from './node.js';
 import { isPlainObject } from './validate.js';
 
 export const CRD_KIND = 'apiextensions.k8s.io/CustomResourceDefinition';
@@ -70,14 +70,14 @@ export interface SchemaDefect {
 }
 
 const TYPES = new Set(['array', 'boolean', 'integer', 'number', 'object', 'string']);
-const UNSUPPORTED: readonly [string, string][] = [
+const UNSUPPORTED: ReadonlyMap<string, string> = new Map([
   ['$ref', '$ref is not supported'],
   ['id', 'id is not supported'],
   ['additionalItems', 'additionalItems is not supported'],
   ['patternProperties', 'patternProperties is not supported'],
   ['definitions', 'definitions is not supported'],
   ['dependencies', 'dependencies is not supported'],
-];
+]);
 /** What a schema under allOf, anyOf, oneOf or not may not say: it may only restrict values. */
 const NOT_IN_JUNCTORS: readonly [string, string][] = [
   ['type', 'must be empty to be structural'],
@@ -102,113 +102,224 @@ type Level = 'root' | 'field' | 'item';
  * a schema are never validated: the CRD itself would not be created.
  */
 export function schemaDefects(schema: unknown, at: ObjectPath): SchemaDefect[] {
-  const defects: SchemaDefect[] = [];
   if (schema === undefined) return [{ path: at, message: 'the version has no schema (versions[].schema.openAPIV3Schema is required)' }];
-  walkSchema(schema, at, 'root', false, defects, 0);
-  return defects;
+  const walk = new SchemaWalk(at);
+  walk.schema(schema, 'root', false, 0);
+  return walk.defects;
 }
 
-function walkSchema(raw: unknown, at: ObjectPath, level: Level, embeddedContext: boolean, defects: SchemaDefect[], depth: number): void {
-  if (depth > 100) return;
-  const add = (path: ObjectPath, message: string): void => {
-    defects.push({ path, message });
-  };
-  if (!isPlainObject(raw)) return add(at, 'a schema must be a mapping');
-  for (const [key, message] of UNSUPPORTED) if (raw[key] !== undefined) add([...at, key], message);
-  const type = raw.type;
-  const intOrString = raw['x-kubernetes-int-or-string'] === true;
-  const preserve = raw['x-kubernetes-preserve-unknown-fields'];
-  const embedded = raw['x-kubernetes-embedded-resource'] === true;
-  if (type !== undefined && (typeof type !== 'string' || !TYPES.has(type))) add([...at, 'type'], type === 'null' ? 'type cannot be null; use nullable: true' : `type ${JSON.stringify(type)} is not one of array, boolean, integer, number, object, string`);
-  if (raw.uniqueItems === true) add([...at, 'uniqueItems'], 'uniqueItems cannot be true (its cost is quadratic)');
-  if (preserve === false) add([...at, 'x-kubernetes-preserve-unknown-fields'], 'x-kubernetes-preserve-unknown-fields must be true or left out');
-  if (intOrString && preserve === true) add([...at, 'x-kubernetes-preserve-unknown-fields'], 'must be false when x-kubernetes-int-or-string is true');
-  if (intOrString && embedded) add([...at, 'x-kubernetes-embedded-resource'], 'must be false when x-kubernetes-int-or-string is true');
-  if (embeddedContext && embedded) add([...at, 'x-kubernetes-embedded-resource'], 'must not be used inside resource metadata');
-  if (embedded && type !== 'object') add([...at, 'type'], 'type must be object when x-kubernetes-embedded-resource is true');
-  else if ((type === undefined || type === '') && !intOrString && preserve !== true) {
-    add(at, level === 'root' ? 'type is missing (the root must be type: object)' : level === 'item' ? 'type is missing for the array items' : 'type is missing (every field needs one, unless it is int-or-string or preserves unknown fields)');
-  }
-  if (level === 'root' && typeof type === 'string' && type !== '' && type !== 'object') add([...at, 'type'], 'type must be object at the root');
+const INT_OR_STRING_PATTERN = (list: unknown): boolean =>
+  Array.isArray(list) && list.length === 2 && isPlainObject(list[0]) && isPlainObject(list[1]) && list[0].type === 'integer' && list[1].type === 'string' && Object.keys(list[0]).length === 1 && Object.keys(list[1]).length === 1;
 
-  const properties = isPlainObject(raw.properties) ? raw.properties : undefined;
-  const additional = raw.additionalProperties;
-  if (additional !== undefined) {
-    if (level === 'root') add([...at, 'additionalProperties'], 'additionalProperties must not be used at the root');
-    if (embedded) add([...at, 'additionalProperties'], 'additionalProperties must not be used with x-kubernetes-embedded-resource');
-    if (properties && Object.keys(properties).length > 0 && (additional === false || isPlainObject(additional))) add([...at, 'additionalProperties'], 'additionalProperties and properties are mutually exclusive');
-    if (isPlainObject(additional)) walkSchema(additional, [...at, 'additionalProperties'], 'field', false, defects, depth + 1);
-  }
-  if (embedded && preserve !== true && (!properties || Object.keys(properties).length === 0)) add(at, 'an embedded resource without x-kubernetes-preserve-unknown-fields needs properties');
+/**
+ * One walk over a schema, with the path kept as a stack: the largest CRDs hold a hundred
+ * thousand schema nodes, and a path copied at every node would cost more than the checks.
+ */
+class SchemaWalk {
+  readonly defects: SchemaDefect[] = [];
+  private readonly path: PathSegment[];
 
-  if (type === 'array') {
-    if (raw.items === undefined) add(at, 'items is missing (an array needs it)');
-    else if (Array.isArray(raw.items)) add([...at, 'items'], 'items must be one schema, not a list');
-    else walkSchema(raw.items, [...at, 'items'], 'item', false, defects, depth + 1);
-  } else if (isPlainObject(raw.items)) {
-    walkSchema(raw.items, [...at, 'items'], 'item', false, defects, depth + 1);
-  }
-  const listType = raw['x-kubernetes-list-type'];
-  if (listType !== undefined) {
-    if (type !== 'array') add([...at, 'type'], 'type must be array when x-kubernetes-list-type is set');
-    if (listType !== 'atomic' && listType !== 'set' && listType !== 'map') add([...at, 'x-kubernetes-list-type'], `x-kubernetes-list-type ${JSON.stringify(listType)} is not one of atomic, set, map`);
-    if (listType === 'map' && !(Array.isArray(raw['x-kubernetes-list-map-keys']) && raw['x-kubernetes-list-map-keys'].length > 0)) add(at, 'a list of type map needs x-kubernetes-list-map-keys');
-  }
-  const mapType = raw['x-kubernetes-map-type'];
-  if (mapType !== undefined) {
-    if (type !== 'object') add([...at, 'type'], 'type must be object when x-kubernetes-map-type is set');
-    if (mapType !== 'atomic' && mapType !== 'granular') add([...at, 'x-kubernetes-map-type'], `x-kubernetes-map-type ${JSON.stringify(mapType)} is not one of atomic, granular`);
+  constructor(at: ObjectPath) {
+    this.path = [...at];
   }
 
-  const resourceMeta = level === 'root' || embedded;
-  if (properties) {
-    for (const [name, child] of Object.entries(properties)) {
-      const childPath = [...at, 'properties', name];
-      if (resourceMeta && isPlainObject(child)) {
-        if ((name === 'kind' || name === 'apiVersion') && child.type !== 'string') add([...childPath, 'type'], `${name} must be type: string`);
-        if (name === 'metadata' && child.type !== 'object') add([...childPath, 'type'], 'metadata must be type: object');
-        if (name === 'metadata' && level === 'root') {
-          const restricted = isPlainObject(child.properties) ? Object.keys(child.properties) : [];
-          const extra = restricted.filter((field) => field !== 'name' && field !== 'generateName');
-          if (extra.length > 0) add([...childPath, 'properties'], `metadata may only restrict name and generateName (not ${extra.join(', ')}); the API server supplies the rest`);
+  private add(message: string, ...suffix: PathSegment[]): void {
+    this.defects.push({ path: [...this.path, ...suffix], message });
+  }
+
+  private enter(a: PathSegment, b?: PathSegment): void {
+    this.path.push(a);
+    if (b !== undefined) this.path.push(b);
+  }
+
+  private leave(count: number): void {
+    this.path.length -= count;
+  }
+
+  schema(raw: unknown, level: Level, embeddedContext: boolean, depth: number): void {
+    if (depth > 100) return;
+    if (!isPlainObject(raw)) return this.add('a schema must be a mapping');
+    // One pass over the keys a schema has (a handful), instead of asking it for the two dozen a
+    // schema may have: on the largest CRDs the absent ones were most of the cost.
+    let type: unknown;
+    let intOrString = false;
+    let preserve: unknown;
+    let embedded = false;
+    let properties: Record<string, unknown> | undefined;
+    let additional: unknown;
+    let items: unknown;
+    let listType: unknown;
+    let listMapKeys: unknown;
+    let mapType: unknown;
+    let junctors = false;
+    for (const key in raw) {
+      const value = raw[key];
+      switch (key) {
+        case 'type':
+          type = value;
+          break;
+        case 'x-kubernetes-int-or-string':
+          intOrString = value === true;
+          break;
+        case 'x-kubernetes-preserve-unknown-fields':
+          preserve = value;
+          break;
+        case 'x-kubernetes-embedded-resource':
+          embedded = value === true;
+          break;
+        case 'properties':
+          if (isPlainObject(value)) properties = value;
+          break;
+        case 'additionalProperties':
+          additional = value;
+          break;
+        case 'items':
+          items = value;
+          break;
+        case 'x-kubernetes-list-type':
+          listType = value;
+          break;
+        case 'x-kubernetes-list-map-keys':
+          listMapKeys = value;
+          break;
+        case 'x-kubernetes-map-type':
+          mapType = value;
+          break;
+        case 'uniqueItems':
+          if (value === true) this.add('uniqueItems cannot be true (its cost is quadratic)', 'uniqueItems');
+          break;
+        case 'allOf':
+        case 'anyOf':
+        case 'oneOf':
+        case 'not':
+          junctors = true;
+          break;
+        default: {
+          const unsupported = UNSUPPORTED.get(key);
+          if (unsupported !== undefined && value !== undefined) this.add(unsupported, key);
         }
       }
-      walkSchema(child, childPath, 'field', embeddedContext || (resourceMeta && name === 'metadata'), defects, depth + 1);
+    }
+    if (type !== undefined && (typeof type !== 'string' || !TYPES.has(type))) this.add(type === 'null' ? 'type cannot be null; use nullable: true' : `type ${JSON.stringify(type)} is not one of array, boolean, integer, number, object, string`, 'type');
+    if (preserve === false) this.add('x-kubernetes-preserve-unknown-fields must be true or left out', 'x-kubernetes-preserve-unknown-fields');
+    if (intOrString && preserve === true) this.add('must be false when x-kubernetes-int-or-string is true', 'x-kubernetes-preserve-unknown-fields');
+    if (intOrString && embedded) this.add('must be false when x-kubernetes-int-or-string is true', 'x-kubernetes-embedded-resource');
+    if (embeddedContext && embedded) this.add('must not be used inside resource metadata', 'x-kubernetes-embedded-resource');
+    if (embedded && type !== 'object') this.add('type must be object when x-kubernetes-embedded-resource is true', 'type');
+    else if ((type === undefined || type === '') && !intOrString && preserve !== true) {
+      this.add(level === 'root' ? 'type is missing (the root must be type: object)' : level === 'item' ? 'type is missing for the array items' : 'type is missing (every field needs one, unless it is int-or-string or preserves unknown fields)');
+    }
+    if (level === 'root' && typeof type === 'string' && type !== '' && type !== 'object') this.add('type must be object at the root', 'type');
+
+    if (additional !== undefined) {
+      if (level === 'root') this.add('additionalProperties must not be used at the root', 'additionalProperties');
+      if (embedded) this.add('additionalProperties must not be used with x-kubernetes-embedded-resource', 'additionalProperties');
+      if (properties && Object.keys(properties).length > 0 && (additional === false || isPlainObject(additional))) this.add('additionalProperties and properties are mutually exclusive', 'additionalProperties');
+      if (isPlainObject(additional)) {
+        this.enter('additionalProperties');
+        this.schema(additional, 'field', false, depth + 1);
+        this.leave(1);
+      }
+    }
+    if (embedded && preserve !== true && (!properties || Object.keys(properties).length === 0)) this.add('an embedded resource without x-kubernetes-preserve-unknown-fields needs properties');
+
+    if (type === 'array') {
+      if (items === undefined) this.add('items is missing (an array needs it)');
+      else if (Array.isArray(items)) this.add('items must be one schema, not a list', 'items');
+      else {
+        this.enter('items');
+        this.schema(items, 'item', false, depth + 1);
+        this.leave(1);
+      }
+    } else if (isPlainObject(items)) {
+      this.enter('items');
+      this.schema(items, 'item', false, depth + 1);
+      this.leave(1);
+    }
+    if (listType !== undefined) {
+      if (type !== 'array') this.add('type must be array when x-kubernetes-list-type is set', 'type');
+      if (listType !== 'atomic' && listType !== 'set' && listType !== 'map') this.add(`x-kubernetes-list-type ${JSON.stringify(listType)} is not one of atomic, set, map`, 'x-kubernetes-list-type');
+      if (listType === 'map' && !(Array.isArray(listMapKeys) && listMapKeys.length > 0)) this.add('a list of type map needs x-kubernetes-list-map-keys');
+    }
+    if (mapType !== undefined) {
+      if (type !== 'object') this.add('type must be object when x-kubernetes-map-type is set', 'type');
+      if (mapType !== 'atomic' && mapType !== 'granular') this.add(`x-kubernetes-map-type ${JSON.stringify(mapType)} is not one of atomic, granular`, 'x-kubernetes-map-type');
+    }
+
+    const resourceMeta = level === 'root' || embedded;
+    if (properties) {
+      for (const name in properties) {
+        const child = properties[name];
+        this.enter('properties', name);
+        if (resourceMeta && isPlainObject(child)) {
+          if ((name === 'kind' || name === 'apiVersion') && child.type !== 'string') this.add(`${name} must be type: string`, 'type');
+          if (name === 'metadata' && child.type !== 'object') this.add('metadata must be type: object', 'type');
+          if (name === 'metadata' && level === 'root') {
+            const restricted = isPlainObject(child.properties) ? Object.keys(child.properties) : [];
+            const extra = restricted.filter((field) => field !== 'name' && field !== 'generateName');
+            if (extra.length > 0) this.add(`metadata may only restrict name and generateName (not ${extra.join(', ')}); the API server supplies the rest`, 'properties');
+          }
+        }
+        this.schema(child, 'field', embeddedContext || (resourceMeta && name === 'metadata'), depth + 1);
+        this.leave(2);
+      }
+    }
+    if (!junctors) return;
+    for (const junctor of ['allOf', 'anyOf', 'oneOf'] as const) {
+      const list = raw[junctor];
+      if (!Array.isArray(list) || (junctor === 'anyOf' && INT_OR_STRING_PATTERN(list))) continue;
+      list.forEach((part, i) => {
+        const skipAnyOf = junctor === 'allOf' && i === 0 && isPlainObject(part) && INT_OR_STRING_PATTERN(part.anyOf);
+        this.enter(junctor, i);
+        this.nested(part, skipAnyOf, depth + 1);
+        this.leave(2);
+      });
+    }
+    if (raw.not !== undefined) {
+      this.enter('not');
+      this.nested(raw.not, false, depth + 1);
+      this.leave(1);
     }
   }
-  const intOrStringPattern = (list: unknown) => Array.isArray(list) && list.length === 2 && isPlainObject(list[0]) && isPlainObject(list[1]) && list[0].type === 'integer' && list[1].type === 'string' && Object.keys(list[0]).length === 1 && Object.keys(list[1]).length === 1;
-  for (const junctor of ['allOf', 'anyOf', 'oneOf'] as const) {
-    const list = raw[junctor];
-    if (!Array.isArray(list)) continue;
-    if (junctor === 'anyOf' && intOrStringPattern(list)) continue;
-    list.forEach((part, i) => {
-      const skipAnyOf = junctor === 'allOf' && i === 0 && isPlainObject(part) && intOrStringPattern(part.anyOf);
-      nested(part, [...at, junctor, i], skipAnyOf, defects, depth + 1);
-    });
-  }
-  if (raw.not !== undefined) nested(raw.not, [...at, 'not'], false, defects, depth + 1);
-}
 
-/** A schema under a junctor: value validations only, recursively. */
-function nested(raw: unknown, at: ObjectPath, skipAnyOf: boolean, defects: SchemaDefect[], depth: number): void {
-  if (depth > 100 || !isPlainObject(raw)) return;
-  for (const [key, message] of NOT_IN_JUNCTORS) {
-    const value = raw[key];
-    if (value === undefined || value === false || value === '' || (Array.isArray(value) && value.length === 0)) continue;
-    defects.push({ path: [...at, key], message: `${key} ${message} (under allOf, anyOf, oneOf and not a schema may only restrict values)` });
+  /** A schema under a junctor: value validations only, recursively. */
+  private nested(raw: unknown, skipAnyOf: boolean, depth: number): void {
+    if (depth > 100 || !isPlainObject(raw)) return;
+    for (const [key, message] of NOT_IN_JUNCTORS) {
+      const value = raw[key];
+      if (value === undefined || value === false || value === '' || (Array.isArray(value) && value.length === 0)) continue;
+      this.add(`${key} ${message} (under allOf, anyOf, oneOf and not a schema may only restrict values)`, key);
+    }
+    if (raw.nullable === true) this.add('nullable must be false to be structural (under allOf, anyOf, oneOf and not a schema may only restrict values)', 'nullable');
+    const properties = raw.properties;
+    if (isPlainObject(properties)) {
+      if (properties.metadata !== undefined) this.add('metadata must not be restricted in a nested context', 'properties', 'metadata');
+      for (const name in properties) {
+        this.enter('properties', name);
+        this.nested(properties[name], false, depth + 1);
+        this.leave(2);
+      }
+    }
+    if (raw.items !== undefined) {
+      this.enter('items');
+      this.nested(raw.items, false, depth + 1);
+      this.leave(1);
+    }
+    for (const junctor of ['allOf', 'anyOf', 'oneOf'] as const) {
+      const list = raw[junctor];
+      if (!Array.isArray(list) || (junctor === 'anyOf' && skipAnyOf)) continue;
+      list.forEach((part, i) => {
+        this.enter(junctor, i);
+        this.nested(part, false, depth + 1);
+        this.leave(2);
+      });
+    }
+    if (raw.not !== undefined) {
+      this.enter('not');
+      this.nested(raw.not, false, depth + 1);
+      this.leave(1);
+    }
   }
-  if (raw.nullable === true) defects.push({ path: [...at, 'nullable'], message: 'nullable must be false to be structural (under allOf, anyOf, oneOf and not a schema may only restrict values)' });
-  if (isPlainObject(raw.properties)) {
-    if (raw.properties.metadata !== undefined) defects.push({ path: [...at, 'properties', 'metadata'], message: 'metadata must not be restricted in a nested context' });
-    for (const [name, child] of Object.entries(raw.properties)) nested(child, [...at, 'properties', name], false, defects, depth + 1);
-  }
-  if (raw.items !== undefined) nested(raw.items, [...at, 'items'], false, defects, depth + 1);
-  for (const junctor of ['allOf', 'anyOf', 'oneOf'] as const) {
-    const list = raw[junctor];
-    if (!Array.isArray(list) || (junctor === 'anyOf' && skipAnyOf)) continue;
-    list.forEach((part, i) => nested(part, [...at, junctor, i], false, defects, depth + 1));
-  }
-  if (raw.not !== undefined) nested(raw.not, [...at, 'not'], false, defects, depth + 1);
 }
 
 const nodeCache = new WeakMap<CrdInfo, Map<string, SchemaNode>>();
@@ -223,18 +334,46 @@ export function customResourceSchema(info: CrdInfo, version: CrdVersion, objectM
   let node = byVersion.get(version.name);
   if (!node) {
     const converted = convert(version.schema, info.preserveUnknownFields, objectMeta, 0);
-    const properties = new Map<string, SchemaNode>();
-    if (converted.properties) for (const name of converted.properties.names()) properties.set(name, converted.properties.get(name)!);
-    properties.set('apiVersion', STRING);
-    properties.set('kind', STRING);
-    properties.set('metadata', objectMeta);
-    node = schemaNode({ ...converted, kind: 'object', properties: new MapProperties(properties) });
+    const root = isPlainObject(version.schema) && isPlainObject(version.schema.properties) ? version.schema.properties : {};
+    const fixed = new Map([['apiVersion', STRING], ['kind', STRING], ['metadata', objectMeta]]);
+    node = schemaNode({ ...converted, kind: 'object', properties: new CrdProperties(root, fixed, (child) => convert(child, info.preserveUnknownFields, objectMeta, 1)) });
     byVersion.set(version.name, node);
   }
   return node;
 }
 
 const STRING: SchemaNode = schemaNode({ kind: 'string' });
+
+/**
+ * A CRD schema's fields, each converted on first lookup: the largest CRDs describe thousands of
+ * fields, and a custom resource sets a few of them. `fixed` are the fields the API server defines
+ * itself (apiVersion, kind, metadata), whatever the schema says.
+ */
+class CrdProperties implements Properties {
+  private readonly resolved = new Map<string, SchemaNode | null>();
+  private list: string[] | undefined;
+
+  constructor(
+    private readonly raw: Record<string, unknown>,
+    private readonly fixed: ReadonlyMap<string, SchemaNode> | undefined,
+    private readonly convertOne: (raw: unknown) => SchemaNode,
+  ) {}
+
+  get(name: string): SchemaNode | undefined {
+    const fixed = this.fixed?.get(name);
+    if (fixed) return fixed;
+    let node = this.resolved.get(name);
+    if (node === undefined) {
+      node = Object.hasOwn(this.raw, name) ? this.convertOne(this.raw[name]) : null;
+      this.resolved.set(name, node);
+    }
+    return node ?? undefined;
+  }
+
+  names(): readonly string[] {
+    return (this.list ??= [...new Set([...Object.keys(this.raw), ...(this.fixed?.keys() ?? [])])]);
+  }
+}
 
 function number(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
@@ -261,16 +400,16 @@ function convert(raw: unknown, lenient: boolean, objectMeta: SchemaNode, depth: 
   if (raw['x-kubernetes-int-or-string'] === true) node = { kind: 'int-or-string' };
   else if (type === 'object' || (type === undefined && isPlainObject(raw.properties))) {
     node = { kind: 'object' };
-    const properties = new Map<string, SchemaNode>();
-    if (isPlainObject(raw.properties)) for (const [name, child] of Object.entries(raw.properties)) properties.set(name, convert(child, lenient, objectMeta, depth + 1));
+    const raws = isPlainObject(raw.properties) ? raw.properties : {};
+    let fixed: Map<string, SchemaNode> | undefined;
     if (raw['x-kubernetes-embedded-resource'] === true) {
-      if (!properties.has('apiVersion')) properties.set('apiVersion', STRING);
-      if (!properties.has('kind')) properties.set('kind', STRING);
-      properties.set('metadata', objectMeta);
+      fixed = new Map([['metadata', objectMeta]]);
+      if (raws.apiVersion === undefined) fixed.set('apiVersion', STRING);
+      if (raws.kind === undefined) fixed.set('kind', STRING);
       node.embedded = true;
       node.required = ['apiVersion', 'kind'];
     }
-    node.properties = new MapProperties(properties);
+    node.properties = new CrdProperties(raws, fixed, (child) => convert(child, lenient, objectMeta, depth + 1));
     const additional = raw.additionalProperties;
     if (isPlainObject(additional)) node.additional = convert(additional, lenient, objectMeta, depth + 1);
     else if (additional === true) node.additional = ANY;

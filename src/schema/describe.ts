@@ -1,7 +1,6 @@
 import { formatPath } from '../core/format.js';
 import type { ObjectPath } from '../core/types.js';
 import { bundledVersions, versionsWithField } from './bundle.js';
-import type { SchemaNode } from './node.js';
 import { closest } from './suggest.js';
 import { compareVersions } from './version.js';
 import { describeValue, expectedOf, type SchemaProblem } from './validate.js';
@@ -84,9 +83,4 @@ export function enumMessage(problem: Extract<SchemaProblem, { type: 'invalidEnum
   const suggestion = typeof problem.value === 'string' ? closest(problem.value, shown.filter((candidate): candidate is string => typeof candidate === 'string')) : undefined;
   if (suggestion) return { messageId: 'didYouMean', data: { field, value, suggestion, allowed } };
   return { messageId: 'invalid', data: { field, value, allowed } };
-}
-
-/** The schema node's type name for messages that need one (`Container`), when it comes from a definition. */
-export function typeName(node: SchemaNode): string | undefined {
-  return node.definition?.split('.').pop();
 }

@@ -74,22 +74,6 @@ export interface SchemaNode {
   plain?: 'string' | 'boolean' | '*' | undefined;
 }
 
-/** Properties given all at once (a CRD's schema). */
-export class MapProperties implements Properties {
-  private readonly list: readonly string[];
-  constructor(private readonly map: ReadonlyMap<string, SchemaNode>) {
-    this.list = [...map.keys()];
-  }
-
-  get(name: string): SchemaNode | undefined {
-    return this.map.get(name);
-  }
-
-  names(): readonly string[] {
-    return this.list;
-  }
-}
-
 /**
  * A node with every field present, in one order: the validator reads the same few fields of
  * every node it meets, and nodes of one shape keep those reads fast (V8 gives objects built

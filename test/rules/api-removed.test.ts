@@ -15,6 +15,10 @@ ruleTester(rule, {
     { name: 'batch/v1beta1 CronJob for a 1.24 cluster, which still serves it (api-deprecated warns)', code: cronJob, world: { kubernetesVersion: '1.24' } },
     { name: 'an API from its first release on', code: deviceClass, world: { kubernetesVersion: '1.34' } },
     {
+      name: 'a group only the deprecation table knows says nothing of kinds it does not list: an audit policy is a file the API server reads',
+      code: 'apiVersion: audit.k8s.io/v1\nkind: Policy\nmetadata: {name: default}\nrules: [{level: Metadata}]\n',
+    },
+    {
       name: 'before the oldest bundled release only the deprecation table speaks: a kind it does not list is not judged',
       code: 'apiVersion: apps/v1\nkind: Deploymnet\nmetadata: {name: typo}\n',
       world: { kubernetesVersion: '1.24' },
