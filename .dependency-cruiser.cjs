@@ -1,5 +1,5 @@
 // The layering of src/ and rules/, checked by `npm test` (test/layers.test.ts). From the ground up:
-// core → model → parse → engine → rules; report knows only core; load, render, docs and cli sit on top.
+// core → model → parse → engine → rules; report knows only core; load, render, drift, docs and cli sit on top.
 /** Paths a layer may import from, besides node built-ins and npm packages. */
 const LAYERS = {
   core: ['^src/core/'],
@@ -12,6 +12,8 @@ const LAYERS = {
   load: ['^src/core/', '^src/load/'],
   // Running helm and kustomize, and placing findings on the templates and bases they rendered.
   render: ['^src/core/', '^src/model/', '^src/parse/', '^src/load/', '^src/render/'],
+  // Comparing environments: models built by the engine, compared by drift rules of its own.
+  drift: ['^src/core/', '^src/model/', '^src/parse/', '^src/engine/', '^src/drift/'],
   docs: ['^src/core/', '^src/model/', '^src/engine/', '^src/load/', '^src/docs/'],
   config: ['^src/core/', '^src/model/', '^src/engine/', '^src/config/', '^schemas/'],
 };
@@ -39,6 +41,7 @@ module.exports = {
     layerRule('report', '^src/report/'),
     layerRule('load', '^src/load/'),
     layerRule('render', '^src/render/'),
+    layerRule('drift', '^src/drift/'),
     layerRule('docs', '^src/docs/'),
     layerRule('config', '^src/config/'),
     {

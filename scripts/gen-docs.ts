@@ -4,9 +4,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { rules as registeredRules } from '../rules/index.js';
 import { RULES_DOC_PATH } from '../src/core/tool.js';
-import { docEntries, readExamples, ruleDocMarkdown, rulesTableMarkdown } from '../src/docs/rule-docs.js';
+import { docEntries, readExamples, ruleDocMarkdown, rulesTableMarkdown, type DocEntry } from '../src/docs/rule-docs.js';
 import { PEER_CHECKS } from '../src/engine/directives.js';
-import type { AnyRule } from '../src/engine/rule.js';
+import { describeRule, type AnyRule } from '../src/engine/rule.js';
+import { driftRules } from '../src/drift/rules/index.js';
 
 export const README_START = '<!-- rules:start -->';
 export const README_END = '<!-- rules:end -->';
@@ -43,8 +44,18 @@ export function packageRoot(): string {
   }
 }
 
+/** The drift rules as the docs list them, beside the lint rules: configured the same way, run by `kubegate drift`. */
+export function driftDocEntries(): DocEntry[] {
+  return driftRules.map((rule) => ({
+    meta: describeRule(rule.meta),
+    appliesTo: 'the environments `kubegate drift` compares',
+    ...(rule.meta.options ? { options: rule.meta.options } : {}),
+    noExample: 'This rule compares environments, so no single manifest shows it: `fixtures/drift/incident/` holds a staging and a production that differ the way the incidents it prevents did, and `kubegate drift fixtures/drift/incident/staging.yaml fixtures/drift/incident/production.yaml` reports them.',
+  }));
+}
+
 export function renderDocs(rules: readonly AnyRule[], root: string = packageRoot()): RenderedDocs {
-  const entries = docEntries(rules);
+  const entries = [...docEntries(rules), ...driftDocEntries()].sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
   const rulesMarkdown = [
     '# kubegate rules',
     '',

@@ -161,7 +161,7 @@ describe('configuration files', () => {
     expect(validate(config)).toBe(true);
     const resolved = resolveConfig(config, path.join(dir, '.kubegaterc.yaml'), path.join(dir, 'prod'), rules);
     expect(resolved.environments.map(({ contains, ...rest }) => ({ ...rest, containsApp: contains('app.yaml'), containsParent: contains('../app.yaml') }))).toEqual([
-      { name: 'production', profile: 'production', values: [path.join(dir, 'values-prod.yaml')], set: ['image.tag=1.2.3'], namespace: 'prod', containsApp: true, containsParent: false },
+      { name: 'production', profile: 'production', values: [path.join(dir, 'values-prod.yaml')], set: ['image.tag=1.2.3'], namespace: 'prod', paths: ['**'], local: false, capacity: undefined, containsApp: true, containsParent: false },
     ]);
     // A rendering for an environment gets its profile whatever its path, and the file's overrides still apply.
     expect(resolved.severityFor!('../app.yaml', 'mutable-image-tag')).toBeUndefined();

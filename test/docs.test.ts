@@ -6,6 +6,7 @@ import { PEERS_END, PEERS_START, README_END, README_START, renderDocs, replaceRe
 import { builtinRuleDocsUrl, HOMEPAGE } from '../src/core/tool.js';
 import type { Source } from '../src/core/types.js';
 import { docEntries, exampleFindings, readExamples, ruleDocMarkdown, ruleDocText, rulesTableMarkdown, type DocEntry, type Examples } from '../src/docs/rule-docs.js';
+import { driftRules } from '../src/drift/rules/index.js';
 import { DIAGNOSTIC_LIST } from '../src/engine/diagnostics.js';
 import { defineRule, type AnyRule } from '../src/engine/rule.js';
 
@@ -62,9 +63,9 @@ describe('generated docs are up to date', () => {
 
 describe('renderDocs', () => {
   const { rulesMarkdown, readmeTable } = renderDocs(registeredRules, ROOT);
-  const ids = [...registeredRules.map((rule) => rule.meta.id), ...DIAGNOSTIC_LIST.map((meta) => meta.id)].sort();
+  const ids = [...registeredRules.map((rule) => rule.meta.id), ...DIAGNOSTIC_LIST.map((meta) => meta.id), ...driftRules.map((rule) => rule.meta.id)].sort();
 
-  it('documents every rule and input diagnostic, sorted by id, each once', () => {
+  it('documents every rule, drift rule and input diagnostic, sorted by id, each once', () => {
     const headings = [...rulesMarkdown.matchAll(/^## (.+)$/gm)].map((match) => match[1]);
     expect(headings).toEqual(ids);
     expect(rulesMarkdown.startsWith('# kubegate rules\n')).toBe(true);

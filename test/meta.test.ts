@@ -99,7 +99,9 @@ describe.each(entries.map((entry) => [entry.meta.id, entry] as const))('%s', (id
     for (const messageId of Object.keys(meta.messages)) expect(test, `no case asserts messageId '${messageId}'`).toContain(`messageId: '${messageId}'`);
   });
 
-  const findingsOf = (source: Source) => lint([source], { rules }).findings.filter((finding) => finding.ruleId === id);
+  // A rule that is off by default is judged as a user who turned it on would see it.
+  const settings = meta.enabledByDefault === false ? { [id]: meta.severity } : {};
+  const findingsOf = (source: Source) => lint([source], { rules, settings }).findings.filter((finding) => finding.ruleId === id);
 
   it('reports on its invalid fixture and example, and not on the valid ones', () => {
     expect(findingsOf(decodeSource('invalid.yaml', readFileSync(root(`fixtures/rules/${id}/invalid.yaml`)))).length).toBeGreaterThan(0);

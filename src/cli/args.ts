@@ -5,6 +5,7 @@ import type { Shard } from '../load/shard.js';
 
 export type Command =
   | { name: 'lint'; options: LintCommandOptions; debug: boolean }
+  | { name: 'drift'; options: DriftCommandOptions; debug: boolean }
   | { name: 'rules'; debug: boolean }
   | { name: 'explain'; ruleId: string; debug: boolean }
   | { name: 'init'; debug: boolean }
@@ -42,6 +43,24 @@ export interface LintCommandOptions {
   render: RenderCommandOptions;
 }
 
+/** `kubegate drift`: environments to compare, and how to report what differs. */
+export interface DriftCommandOptions {
+  /** `PATH`, `NAME=PATH` or the name of an environment of the configuration; empty compares the configuration's. */
+  environments: string[];
+  format: DriftFormatName;
+  outputFile: string | undefined;
+  failOn: Severity;
+  failOnGiven: boolean;
+  config: ConfigChoice;
+  rules: Record<string, Severity | 'off'>;
+  namespace: string | undefined;
+  /** As for lint, except that `--values NAME=FILE` and `--set NAME:key=value` apply to environment NAME only. */
+  render: RenderCommandOptions;
+}
+
+export const DRIFT_FORMATS = ['text', 'json', 'sarif', 'github', 'markdown'] as const;
+export type DriftFormatName = (typeof DRIFT_FORMATS)[number];
+
 export interface RenderCommandOptions {
   /** --values files, as given (relative to the working directory); empty leaves them to the configuration. */
   values: string[];
@@ -61,12 +80,16 @@ export type ConfigChoice = { kind: 'search' } | { kind: 'file'; file: string } |
 
 export class UsageError extends Error {}
 
+/** A drift input that cannot be used (a path with no manifests, a chart that does not render): exit 2, no usage hint. */
+export class DriftUsageError extends Error {}
+
 const formatHelp = FORMAT_NAMES.map((name) => `                                     ${name.padEnd(6)} ${REPORT_FORMATS[name].description}`).join('\n');
 
 export const HELP = `Usage: kubegate [options] [paths...]
        kubegate rules
        kubegate explain <rule>
        kubegate init
+       kubegate drift <env> <env> [<env>...]
 
 Lints Kubernetes manifests: YAML or JSON files, folders (searched for .yaml, .yml and .json,
 skipping node_modules and .git), glob patterns, and - for standard input. With no paths, lints
@@ -125,6 +148,11 @@ Commands:
   init                             write a commented starter .kubegaterc.yaml here
   rules                            list every rule with its category, severity and description
   explain <rule>                   show a rule's documentation
+  drift [<env> <env>...]           compare environments (each a file, folder, chart or overlay, as
+                                   PATH or NAME=PATH, or an environment of the configuration; none:
+                                   all of the configuration's) and report what one has and another
+                                   lacks. Formats: text, json, sarif, github, markdown. --values
+                                   NAME=FILE and --set NAME:key=value apply to one environment
 
 Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage, configuration or input error.
 To lint a folder named "rules", "explain" or "init", write it as ./rules.
@@ -275,6 +303,34 @@ export function parseCommandLine(argv: readonly string[]): Command {
     return { name: 'explain', ruleId: rest[0]!, debug };
   }
 
+  const render: RenderCommandOptions = {
+    values: values.values ?? [],
+    set: first === 'drift' ? (values.set ?? []) : (values.set ?? []).map(parseSetting),
+    releaseName: values['release-name'] === undefined ? undefined : parseReleaseName(values['release-name']),
+    kubeVersion: values['kube-version'] === undefined ? undefined : parseKubeVersion(values['kube-version']),
+    helmBinary: nonEmpty(values['helm-binary'], '--helm-binary'),
+    kustomizeBinary: nonEmpty(values['kustomize-binary'], '--kustomize-binary'),
+    includeTests: values['include-tests'],
+    timeoutMs: values['render-timeout'] === undefined ? undefined : parseDuration(values['render-timeout'], '--render-timeout'),
+  };
+  if (first === 'drift') {
+    return {
+      name: 'drift',
+      options: {
+        environments: rest,
+        format: oneOf(values.format ?? 'text', DRIFT_FORMATS, '--format'),
+        outputFile: values['output-file'],
+        failOn: oneOf(values['fail-on'] ?? 'error', SEVERITIES, '--fail-on'),
+        failOnGiven: values['fail-on'] !== undefined,
+        config,
+        rules,
+        namespace: values.namespace === undefined ? undefined : parseNamespace(values.namespace),
+        render,
+      },
+      debug,
+    };
+  }
+
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
     const raw = values['max-warnings'];
@@ -308,16 +364,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
       shard: values.shard === undefined ? undefined : parseShard(values.shard),
       namespace: values.namespace === undefined ? undefined : parseNamespace(values.namespace),
       partial: values.partial ? true : values.complete ? false : undefined,
-      render: {
-        values: values.values ?? [],
-        set: (values.set ?? []).map(parseSetting),
-        releaseName: values['release-name'] === undefined ? undefined : parseReleaseName(values['release-name']),
-        kubeVersion: values['kube-version'] === undefined ? undefined : parseKubeVersion(values['kube-version']),
-        helmBinary: nonEmpty(values['helm-binary'], '--helm-binary'),
-        kustomizeBinary: nonEmpty(values['kustomize-binary'], '--kustomize-binary'),
-        includeTests: values['include-tests'],
-        timeoutMs: values['render-timeout'] === undefined ? undefined : parseDuration(values['render-timeout'], '--render-timeout'),
-      },
+      render,
     },
     debug,
   };

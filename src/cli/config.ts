@@ -3,7 +3,8 @@ import { rules } from '../../rules/index.js';
 import { findConfigFile, loadConfigFile, type KubegateConfig } from '../config/load.js';
 import { resolveConfig, type ResolvedConfig } from '../config/resolve.js';
 import type { Severity } from '../core/types.js';
-import { ConfigError, resolveSettings, type RuleSettings } from '../engine/settings.js';
+import { ConfigError, resolveRuleSetting, resolveSettings, type RuleSettings } from '../engine/settings.js';
+import { driftRules } from '../drift/rules/index.js';
 import type { ConfigChoice } from './args.js';
 
 export interface RunConfig {
@@ -13,19 +14,32 @@ export interface RunConfig {
   resolved: ResolvedConfig | undefined;
   /** What `lint` runs with: the configuration's settings, then --rule. */
   settings: RuleSettings;
+  /** What `drift` runs with, likewise: the settings of the drift rules. */
+  driftSettings: RuleSettings;
+}
+
+/** Splits settings between lint rules and drift rules, which share the configuration's `rules`. */
+function splitSettings(all: RuleSettings): { settings: RuleSettings; driftSettings: RuleSettings } {
+  const drift = new Set(driftRules.map((rule) => rule.meta.id));
+  const settings: Record<string, RuleSettings[string]> = {};
+  const driftSettings: Record<string, RuleSettings[string]> = {};
+  for (const [id, setting] of Object.entries(all)) (drift.has(id) ? driftSettings : settings)[id] = setting;
+  return { settings, driftSettings };
 }
 
 /** The configuration a run uses: found from the working directory upward, named, or none; --rule wins over it. */
 export async function runConfig(choice: ConfigChoice, overrides: Record<string, Severity | 'off'>, cwd: string): Promise<RunConfig> {
   const file = choice.kind === 'file' ? path.resolve(cwd, choice.file) : choice.kind === 'search' ? findConfigFile(cwd) : undefined;
-  if (file === undefined) return { file: undefined, config: {}, resolved: undefined, settings: { ...overrides } };
+  if (file === undefined) return { file: undefined, config: {}, resolved: undefined, ...splitSettings(overrides) };
   const loaded = await loadConfigFile(file, cwd);
   const shown = path.relative(cwd, loaded.file) || loaded.file;
   let resolved: ResolvedConfig;
   try {
-    resolved = resolveConfig(loaded.config, loaded.file, cwd, rules);
+    resolved = resolveConfig(loaded.config, loaded.file, cwd, rules, driftRules.map((rule) => rule.meta.id));
     // Unknown rules and options off a rule's schema, named with the file they are in.
-    resolveSettings(rules, resolved.settings);
+    const split = splitSettings(resolved.settings);
+    resolveSettings(rules, split.settings);
+    for (const rule of driftRules) resolveRuleSetting(rule.meta, split.driftSettings[rule.meta.id]);
   } catch (error) {
     if (error instanceof ConfigError) throw new ConfigError(`${shown}: ${error.message}`);
     throw error;
@@ -35,7 +49,7 @@ export async function runConfig(choice: ConfigChoice, overrides: Record<string, 
     const current = settings[id];
     settings[id] = typeof current === 'object' ? { ...current, severity } : severity;
   }
-  return { file: loaded.file, config: loaded.config, resolved, settings };
+  return { file: loaded.file, config: loaded.config, resolved, ...splitSettings(settings) };
 }
 
 /** The starter file `kubegate init` writes: every key shown, commented, with the schema line for editors. */

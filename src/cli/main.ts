@@ -15,7 +15,7 @@ import type { RenderResult } from '../render/index.js';
 import { escapeControl } from '../report/escape.js';
 import { githubSummary } from '../report/github.js';
 import { loadReporter } from '../report/index.js';
-import { HELP, parseCommandLine, UsageError, type ConfigChoice, type LintCommandOptions } from './args.js';
+import { DriftUsageError, HELP, parseCommandLine, UsageError, type ConfigChoice, type DriftCommandOptions, type LintCommandOptions } from './args.js';
 import { runConfig, STARTER_CONFIG } from './config.js';
 import { renderFailureFindings, renderOptions, renderPlan, RenderUsageError } from './rendering.js';
 import { packageInfo } from './package-info.js';
@@ -362,9 +362,26 @@ async function explainRule(ruleId: string, io: CliIO): Promise<number> {
   return EXIT_OK;
 }
 
+/** `kubegate drift`: the report, then the exit code from the differences as lint's from its findings. */
+async function drift(options: DriftCommandOptions, io: CliIO, debug: boolean): Promise<number> {
+  const { runDrift } = await import('./drift.js');
+  const outcome = await runDrift(options, io, (findings, failOn) => failureReason(findings, failOn, undefined));
+  if (options.outputFile !== undefined) writeReport(options.outputFile, outcome.chunks, io);
+  else for (const block of inBlocks(outcome.chunks)) io.stdout(block);
+  for (const notice of outcome.notices) io.stderr(`kubegate: ${notice}\n`);
+  for (const error of outcome.internalErrors) {
+    io.stderr(`kubegate: internal error (please report it): ${escapeControl(error.message)}\n`);
+    if (debug && error.stack) io.stderr(`${error.stack}\n`);
+  }
+  if (outcome.internalErrors.length > 0) return EXIT_ERROR;
+  return outcome.failure === undefined ? EXIT_OK : EXIT_FINDINGS;
+}
+
 /** What went wrong, in one line; the stack only when asked for. */
 function reportFailure(error: unknown, debug: boolean, io: CliIO): number {
-  if (error instanceof CliError || error instanceof ConfigError) {
+  if (error instanceof UsageError) {
+    io.stderr(`kubegate: error: ${escapeControl(error.message)}\nRun \`kubegate --help\` for usage.\n`);
+  } else if (error instanceof CliError || error instanceof ConfigError || error instanceof DriftUsageError) {
     io.stderr(`kubegate: error: ${escapeControl(error.message)}\n`);
   } else {
     const message = error instanceof Error ? error.message : String(error);
@@ -405,6 +422,8 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
         return await printConfig(command.file, command.config, command.rules, io);
       case 'lint':
         return await runLint(command.options, io, command.debug);
+      case 'drift':
+        return await drift(command.options, io, command.debug);
     }
   } catch (error) {
     return reportFailure(error, command.name !== 'help' && command.name !== 'version' && command.debug, io);

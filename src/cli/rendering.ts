@@ -5,7 +5,7 @@ import type { Finding, Range } from '../core/types.js';
 import type { Diagnostic } from '../engine/model.js';
 import { RuleRunner } from '../engine/run.js';
 import { resolveSettings, type RuleSettings } from '../engine/settings.js';
-import type { ResolvedConfig } from '../config/resolve.js';
+import type { ResolvedConfig, ResolvedEnvironment } from '../config/resolve.js';
 import { ResourceIndex } from '../model/index.js';
 import type { RenderFailure } from '../render/failures.js';
 import type { RenderOptions } from '../render/index.js';
@@ -94,20 +94,26 @@ export function renderPlan(units: readonly Renderable[], options: RenderOptions,
       plan.push({ environment: undefined, unit, options });
       continue;
     }
-    const commandLineValues = given.values.length > 0;
-    const commandLineSet = given.set.length > 0;
     for (const environment of under) {
-      const namespace = context.namespaceGiven ? options.helm.namespace : (environment.namespace ?? options.helm.namespace);
-      const helm = {
-        ...options.helm,
-        values: commandLineValues ? [...environment.values, ...options.helm.values] : [...options.helm.values, ...environment.values],
-        set: commandLineSet ? [...environment.set, ...options.helm.set] : [...options.helm.set, ...environment.set],
-        ...(namespace === undefined ? {} : { namespace }),
-      };
+      const helm = environmentHelm(options.helm, environment, given, context.namespaceGiven);
       plan.push({ environment: environment.name, unit, options: { ...options, helm } });
     }
   }
   return plan;
+}
+
+/**
+ * How a chart renders for one environment: the run's values and sets, then the environment's, then
+ * the command line's (last, so they win), and the environment's namespace unless --namespace was given.
+ */
+export function environmentHelm(helm: RenderOptions['helm'], environment: Pick<ResolvedEnvironment, 'values' | 'set' | 'namespace'>, given: Pick<RenderCommandOptions, 'values' | 'set'>, namespaceGiven: boolean): RenderOptions['helm'] {
+  const namespace = namespaceGiven ? helm.namespace : (environment.namespace ?? helm.namespace);
+  return {
+    ...helm,
+    values: given.values.length > 0 ? [...environment.values, ...helm.values] : [...helm.values, ...environment.values],
+    set: given.set.length > 0 ? [...environment.set, ...helm.set] : [...helm.set, ...environment.set],
+    ...(namespace === undefined ? {} : { namespace }),
+  };
 }
 
 /** The failure's line, highlighted from its column to the line's end, as other input diagnostics are. */

@@ -10,7 +10,8 @@ export interface KubegateConfig {
   $schema?: string;
   extends?: 'kubegate:recommended' | 'kubegate:strict' | 'kubegate:all' | 'kubegate:pss-baseline' | 'kubegate:pss-restricted';
   rules?: Record<string, Severity | [Severity] | [Severity, Record<string, unknown>]>;
-  environments?: Record<string, { paths: string[]; profile?: string; values?: string[]; set?: string[]; namespace?: string }>;
+  environments?: Record<string, { paths: string[]; profile?: string; values?: string[]; set?: string[]; namespace?: string; local?: boolean; capacity?: EnvironmentCapacity }>;
+  drift?: { allow?: string[] };
   profiles?: Record<string, { rules: Record<string, Severity> }>;
   overrides?: { files: string | string[]; rules: Record<string, Severity> }[];
   ignorePatterns?: string[];
@@ -20,6 +21,14 @@ export interface KubegateConfig {
   externalResources?: { kind: string; name: string; namespace?: string }[];
   helm?: { binary?: string; releaseName?: string; values?: string[]; set?: string[]; kubeVersion?: string; includeTests?: boolean };
   kustomize?: { binary?: string };
+}
+
+/** What an environment's cluster can schedule: the largest node's allocatable, and optionally all nodes'. */
+export interface EnvironmentCapacity {
+  cpu?: string | number;
+  memory?: string | number;
+  totalCpu?: string | number;
+  totalMemory?: string | number;
 }
 
 export interface LoadedConfig {

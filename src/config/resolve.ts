@@ -4,7 +4,7 @@ import { DIAGNOSTIC_LIST } from '../engine/diagnostics.js';
 import { ConfigError } from '../engine/settings.js';
 import type { AnyRule } from '../engine/rule.js';
 import type { RuleSettings } from '../engine/settings.js';
-import type { KubegateConfig } from './load.js';
+import type { EnvironmentCapacity, KubegateConfig } from './load.js';
 import { picomatchLibrary } from './lazy.js';
 import { BUILTIN_PROFILES } from './profiles.js';
 
@@ -32,6 +32,8 @@ export interface ResolvedConfig {
   /** How charts render, with paths made absolute (a binary given by name stays a name, looked for on PATH). */
   helm: { binary?: string; releaseName?: string; values?: string[]; set?: string[]; kubeVersion?: string; includeTests?: boolean };
   kustomize: { binary?: string };
+  /** Differences the drift command is told to expect, as glob patterns. */
+  driftAllow: string[];
 }
 
 export interface ResolvedEnvironment {
@@ -42,6 +44,11 @@ export interface ResolvedEnvironment {
   values: string[];
   set: string[];
   namespace: string | undefined;
+  /** The environment's paths as the run names them (relative to the working directory): what the drift command reads. */
+  paths: string[];
+  /** Whether endpoints on localhost are expected there (a developer's own cluster). */
+  local: boolean;
+  capacity: EnvironmentCapacity | undefined;
 }
 
 /** A binary named in the configuration: a path is relative to the configuration's folder, a bare name is looked for on PATH. */
@@ -91,14 +98,14 @@ function preset(name: KubegateConfig['extends'], rules: readonly AnyRule[]): Rul
  * `cwd`. A rule a top-level setting turns off but an override turns on runs everywhere, and the
  * overrides then decide, file by file, what is kept.
  */
-export function resolveConfig(config: KubegateConfig, configFile: string, cwd: string, rules: readonly AnyRule[]): ResolvedConfig {
+export function resolveConfig(config: KubegateConfig, configFile: string, cwd: string, rules: readonly AnyRule[], otherRuleIds: readonly string[] = []): ResolvedConfig {
   const base = path.dirname(configFile);
   const relative = (file: string) => path.relative(base, path.resolve(cwd, file)).split(path.sep).join('/');
   const settings: Record<string, RuleSettings[string]> = { ...preset(config.extends, rules) };
   for (const [id, value] of Object.entries(config.rules ?? {})) {
     settings[id] = Array.isArray(value) ? (value.length > 1 ? { severity: value[0], options: value[1]! } : value[0]) : value;
   }
-  const known = new Set([...rules.map((rule) => rule.meta.id), ...DIAGNOSTIC_LIST.map((meta) => meta.id)]);
+  const known = new Set([...rules.map((rule) => rule.meta.id), ...DIAGNOSTIC_LIST.map((meta) => meta.id), ...otherRuleIds]);
   const checkIds = (where: string, ids: Record<string, unknown>) => {
     for (const id of Object.keys(ids)) if (!known.has(id)) throw new ConfigError(`${where}: unknown rule "${id}"`);
   };
@@ -119,6 +126,9 @@ export function resolveConfig(config: KubegateConfig, configFile: string, cwd: s
       values: (environment.values ?? []).map((file) => path.resolve(base, file)),
       set: environment.set ?? [],
       namespace: environment.namespace,
+      paths: environment.paths.map((pattern) => path.relative(cwd, path.resolve(base, pattern)) || '.'),
+      local: environment.local ?? name === 'local',
+      capacity: environment.capacity,
     };
   });
   const environmentOf = (file: string) => {
@@ -177,13 +187,14 @@ export function resolveConfig(config: KubegateConfig, configFile: string, cwd: s
     partial: config.partial,
     external: externalMatcher(config.externalResources),
     environmentOf,
-    environments: environments.map(({ name, profile, matches, values, set, namespace }) => ({ name, profile, contains: (file: string) => matches(relative(file)), values, set, namespace })),
+    environments: environments.map(({ matches, rules: _rules, ...rest }) => ({ ...rest, contains: (file: string) => matches(relative(file)) })),
     helm: {
       ...config.helm,
       ...(config.helm?.binary === undefined ? {} : { binary: binaryFrom(base, config.helm.binary)! }),
       ...(config.helm?.values === undefined ? {} : { values: config.helm.values.map((file) => path.resolve(base, file)) }),
     },
     kustomize: config.kustomize?.binary === undefined ? {} : { binary: binaryFrom(base, config.kustomize.binary)! },
+    driftAllow: config.drift?.allow ?? [],
   };
 }
 

@@ -125,6 +125,26 @@ export interface Finding {
   /** Present, and not empty, when the finding was silenced; it is then kept for reports but not counted. */
   suppressions?: Suppression[];
   fix?: Fix;
+  /** For a difference between environments: what each environment has, side by side. */
+  sides?: DriftSide[];
+}
+
+/**
+ * One environment's side of a difference: what it has (`from Secret checkout-secrets`), or
+ * `null` when it lacks the thing; where, when it has it.
+ */
+export interface DriftSide {
+  environment: string;
+  value: string | null;
+  file?: string;
+  line?: number;
+}
+
+/** What a drift report needs beyond its findings: the environments, and which resource each has. */
+export interface DriftOverview {
+  environments: readonly { name: string; profile: string; inputs: readonly string[] }[];
+  /** Every matched resource (`Deployment checkout`), with whether each environment has it, in the order of `environments`. */
+  resources: readonly { resource: string; present: readonly boolean[] }[];
 }
 
 /** A document the run did not lint, with the reason (not a Kubernetes object, empty file, ...). */

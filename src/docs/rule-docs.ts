@@ -13,6 +13,8 @@ export interface DocEntry {
   meta: RuleDescriptor;
   appliesTo: string;
   options?: { schema: OptionsSchema; defaults: unknown };
+  /** What the docs say instead of examples, for entries no single manifest shows (drift compares several). */
+  noExample?: string;
 }
 
 export interface Example {
@@ -117,7 +119,7 @@ export function ruleDocMarkdown(entry: DocEntry, examples: Examples | undefined,
     ...optionsMarkdown(entry),
     '### Examples',
     '',
-    ...(examples ? [...exampleMarkdown('Invalid', examples.invalid), ...exampleMarkdown('Valid', examples.valid)] : [noExample(meta.id), '']),
+    ...(examples ? [...exampleMarkdown('Invalid', examples.invalid), ...exampleMarkdown('Valid', examples.valid)] : [entry.noExample ?? noExample(meta.id), '']),
   ].join('\n');
 
   function exampleMarkdown(label: string, example: Example): string[] {
@@ -172,7 +174,7 @@ export function ruleDocText(entry: DocEntry, examples: Examples | undefined, rul
     '',
     ...(examples
       ? ['Invalid example', indent(examples.invalid.shown), reported(examples.invalid), '', 'Valid example', indent(examples.valid.shown), reported(examples.valid), '']
-      : [noExample(meta.id), '']),
+      : [entry.noExample ?? noExample(meta.id), '']),
   ];
   if (meta.docsUrl) lines.push(`Docs: ${meta.docsUrl}`, '');
   return lines.join('\n');

@@ -1,7 +1,7 @@
-import { SEVERITIES, type DiagnosticId, type Severity } from '../core/types.js';
+import { SEVERITIES, type DiagnosticId, type RuleDescriptor, type Severity } from '../core/types.js';
 import { DIAGNOSTICS } from './diagnostics.js';
 import { ajvLibrary, type AjvInstance, type Validate } from './lazy-ajv.js';
-import { RULE_ID, type AnyRule, type OptionsSchema } from './rule.js';
+import { RULE_ID, type AnyRule, type OptionsSchema, type RuleOptionsMeta } from './rule.js';
 
 /** How a run configures one rule or diagnostic: a severity, `off`, or a severity with options. */
 export type RuleSetting = Severity | 'off' | { severity?: Severity | 'off'; options?: Readonly<Record<string, unknown>> };
@@ -78,20 +78,26 @@ export function resolveSettings(rules: readonly AnyRule[], settings: RuleSetting
   }
   const resolved: ResolvedRule[] = [];
   for (const rule of rules) {
-    const { meta } = rule;
-    const setting = settings[meta.id];
-    // A rule that is off by default runs once anything names it, at its own severity unless given one.
-    if (meta.enabledByDefault === false && setting === undefined) continue;
-    const severity = severityOf(meta.id, setting, meta.severity);
-    if (severity === 'off') continue;
-    const given = typeof setting === 'object' ? setting.options : undefined;
-    let options: unknown = meta.options?.defaults;
-    if (given !== undefined) {
-      if (!meta.options) throw new ConfigError(`rule ${meta.id} takes no options`);
-      options = { ...(meta.options.defaults as object), ...given };
-      validateOptions(meta.id, meta.options.schema, options);
-    }
-    resolved.push({ rule, severity, options });
+    const chosen = resolveRuleSetting(rule.meta, settings[rule.meta.id]);
+    if (chosen) resolved.push({ rule, ...chosen });
   }
   return { rules: resolved, diagnostics };
+}
+
+/**
+ * What one rule runs with, or undefined when it does not run: its severity (a rule off by default
+ * runs once anything names it) and its options, defaults merged with what was set and validated.
+ */
+export function resolveRuleSetting(meta: Pick<RuleDescriptor, 'id' | 'severity' | 'enabledByDefault'> & { options?: RuleOptionsMeta<unknown> }, setting: RuleSetting | undefined): { severity: Severity; options: unknown } | undefined {
+  if (meta.enabledByDefault === false && setting === undefined) return undefined;
+  const severity = severityOf(meta.id, setting, meta.severity);
+  if (severity === 'off') return undefined;
+  const given = typeof setting === 'object' ? setting.options : undefined;
+  let options: unknown = meta.options?.defaults;
+  if (given !== undefined) {
+    if (!meta.options) throw new ConfigError(`rule ${meta.id} takes no options`);
+    options = { ...(meta.options.defaults as object), ...given };
+    validateOptions(meta.id, meta.options.schema, options);
+  }
+  return { severity, options };
 }

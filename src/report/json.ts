@@ -1,6 +1,6 @@
 import { fingerprinter } from '../core/fingerprint.js';
 import { formatPath } from '../core/format.js';
-import type { Finding, LintResult, Range, ResourceRef, Severity, Suppression, TextEdit } from '../core/types.js';
+import type { DriftSide, Finding, LintResult, Range, ResourceRef, Severity, Suppression, TextEdit } from '../core/types.js';
 import type { ChunkedReporter, Reporter } from './types.js';
 
 type JsonResource = { apiVersion: string; kind: string; namespace: string | null; name: string };
@@ -26,6 +26,8 @@ export interface JsonFinding {
   related?: { file: string; line: number; column: number; endLine: number; endColumn: number; resource: JsonResource | null; path: string | null; message: string }[];
   suppressions?: Suppression[];
   fix?: { file: string; edits: TextEdit[] };
+  /** For drift: each environment's side, `value: null` where it lacks the thing. */
+  sides?: DriftSide[];
 }
 
 function jsonResource(resource: ResourceRef | undefined): JsonResource | null {
@@ -63,6 +65,7 @@ export function toJsonFinding(finding: Finding, fingerprint: string): JsonFindin
   }
   if (finding.suppressions && finding.suppressions.length > 0) json.suppressions = finding.suppressions;
   if (finding.fix) json.fix = finding.fix;
+  if (finding.sides) json.sides = finding.sides;
   return json;
 }
 

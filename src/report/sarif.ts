@@ -118,6 +118,7 @@ export function toSarif(result: LintResult, context: ReportContext): Log {
     }
     if (finding.suppressions && finding.suppressions.length > 0) sarifResult.suppressions = finding.suppressions.map(sarifSuppression);
     if (finding.origin !== undefined) sarifResult.properties = { templateSource: finding.origin.file };
+    if (finding.sides !== undefined) sarifResult.properties = { ...sarifResult.properties, environments: finding.sides };
     return sarifResult;
   });
 

@@ -1,4 +1,4 @@
-import type { InputDescription, LintResult, RuleDescriptor, RuleHelp } from '../core/types.js';
+import type { DriftOverview, InputDescription, LintResult, RuleDescriptor, RuleHelp } from '../core/types.js';
 
 export interface ToolInfo {
   name: string;
@@ -24,6 +24,8 @@ export interface ReportContext {
   inputs?: readonly InputDescription[];
   /** Each rule's long help (why, how to fix, an example), for reports that carry it; absent, they build it from the metadata. */
   help?: (ruleId: string) => RuleHelp | undefined;
+  /** Set for `kubegate drift`: the environments compared, for reports that lay them side by side. */
+  drift?: DriftOverview;
 }
 
 /** A reporter is pure: it turns one run into the text to write, and never writes it itself. */
