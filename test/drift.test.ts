@@ -253,3 +253,12 @@ describe('matching across environments', () => {
   });
 
 });
+
+describe('drift rule ids', () => {
+  it('all start with drift- and no lint rule id does, so settings split without loading the drift rules', async () => {
+    const { rules } = await import('../rules/index.js');
+    const { DRIFT_RULE_PREFIX } = await import('../src/cli/config.js');
+    expect(driftRules.every((rule) => rule.meta.id.startsWith(DRIFT_RULE_PREFIX))).toBe(true);
+    expect(rules.filter((rule) => rule.meta.id.startsWith(DRIFT_RULE_PREFIX))).toEqual([]);
+  });
+});

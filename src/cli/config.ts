@@ -4,7 +4,6 @@ import { findConfigFile, loadConfigFile, type KubegateConfig } from '../config/l
 import { resolveConfig, type ResolvedConfig } from '../config/resolve.js';
 import type { Severity } from '../core/types.js';
 import { ConfigError, resolveRuleSetting, resolveSettings, type RuleSettings } from '../engine/settings.js';
-import { driftRules } from '../drift/rules/index.js';
 import type { ConfigChoice } from './args.js';
 
 export interface RunConfig {
@@ -18,28 +17,46 @@ export interface RunConfig {
   driftSettings: RuleSettings;
 }
 
-/** Splits settings between lint rules and drift rules, which share the configuration's `rules`. */
+/**
+ * Every drift rule's id starts with `drift-` (a test holds them to it), so lint and drift settings,
+ * which share the configuration's `rules`, are told apart without loading the drift rules: a
+ * pre-commit run never pays for them.
+ */
+export const DRIFT_RULE_PREFIX = 'drift-';
+
 function splitSettings(all: RuleSettings): { settings: RuleSettings; driftSettings: RuleSettings } {
-  const drift = new Set(driftRules.map((rule) => rule.meta.id));
   const settings: Record<string, RuleSettings[string]> = {};
   const driftSettings: Record<string, RuleSettings[string]> = {};
-  for (const [id, setting] of Object.entries(all)) (drift.has(id) ? driftSettings : settings)[id] = setting;
+  for (const [id, setting] of Object.entries(all)) (id.startsWith(DRIFT_RULE_PREFIX) ? driftSettings : settings)[id] = setting;
   return { settings, driftSettings };
+}
+
+/** Checks drift rule settings (unknown ids, severities, options) once any are given. */
+async function checkDriftSettings(driftSettings: RuleSettings): Promise<void> {
+  if (Object.keys(driftSettings).length === 0) return;
+  const { driftRules } = await import('../drift/rules/index.js');
+  for (const id of Object.keys(driftSettings)) if (!driftRules.some((rule) => rule.meta.id === id)) throw new ConfigError(`unknown rule "${id}" in rule settings`);
+  for (const rule of driftRules) resolveRuleSetting(rule.meta, driftSettings[rule.meta.id]);
 }
 
 /** The configuration a run uses: found from the working directory upward, named, or none; --rule wins over it. */
 export async function runConfig(choice: ConfigChoice, overrides: Record<string, Severity | 'off'>, cwd: string): Promise<RunConfig> {
   const file = choice.kind === 'file' ? path.resolve(cwd, choice.file) : choice.kind === 'search' ? findConfigFile(cwd) : undefined;
-  if (file === undefined) return { file: undefined, config: {}, resolved: undefined, ...splitSettings(overrides) };
+  if (file === undefined) {
+    const split = splitSettings(overrides);
+    await checkDriftSettings(split.driftSettings);
+    return { file: undefined, config: {}, resolved: undefined, ...split };
+  }
   const loaded = await loadConfigFile(file, cwd);
   const shown = path.relative(cwd, loaded.file) || loaded.file;
   let resolved: ResolvedConfig;
   try {
+    const { driftRules } = await import('../drift/rules/index.js');
     resolved = resolveConfig(loaded.config, loaded.file, cwd, rules, driftRules.map((rule) => rule.meta.id));
     // Unknown rules and options off a rule's schema, named with the file they are in.
     const split = splitSettings(resolved.settings);
     resolveSettings(rules, split.settings);
-    for (const rule of driftRules) resolveRuleSetting(rule.meta, split.driftSettings[rule.meta.id]);
+    await checkDriftSettings(split.driftSettings);
   } catch (error) {
     if (error instanceof ConfigError) throw new ConfigError(`${shown}: ${error.message}`);
     throw error;
