@@ -6,14 +6,14 @@ import { describePods, podSpec } from '../src/model/workload.js';
 
 const CONTAINER_ANNOTATION = 'container.apparmor.security.beta.kubernetes.io/';
 
-/** The pod template's own annotations (where the AppArmor annotations live), with their path. */
-function podAnnotations(resource: Resource): { annotations: Record<string, unknown>; path: readonly (string | number)[] } | undefined {
+/** The pod template's own annotations (where the AppArmor annotations live). */
+function podAnnotations(resource: Resource): Record<string, unknown> | undefined {
   const metadataPath = podMetadataPathOf(resource.groupKind);
   if (!metadataPath) return undefined;
   let current: unknown = resource.object;
   for (const segment of metadataPath) current = isObject(current) ? current[segment as string] : undefined;
   const annotations = isObject(current) ? current.annotations : undefined;
-  return isObject(annotations) ? { annotations, path: [...metadataPath, 'annotations'] } : undefined;
+  return isObject(annotations) ? annotations : undefined;
 }
 
 export default createRule({
@@ -42,10 +42,10 @@ export default createRule({
     const pod = podSpec(resource);
     if (!pod) return;
     // Reported once on the pod's own field, whatever the containers override: the standard rejects it.
-    const podLevel = podSecurityContext(pod);
-    const podProfile = podLevel?.context.appArmorProfile;
+    const podContext = pod.spec.securityContext;
+    const podProfile = isObject(podContext) ? podContext.appArmorProfile : undefined;
     if (isObject(podProfile) && podProfile.type === 'Unconfined') {
-      context.report({ messageId: 'pod', data: { pods: describePods(resource) }, path: [...podLevel!.path, 'appArmorProfile', 'type'] });
+      context.report({ messageId: 'pod', data: { pods: describePods(resource) }, path: [...podSecurityContext(pod)!.path, 'appArmorProfile', 'type'] });
     }
     for (const ref of containerSecurity(resource)) {
       const profile = ref.context?.appArmorProfile;
@@ -53,12 +53,12 @@ export default createRule({
         context.report({ messageId: 'container', data: { container: ref.name }, path: [...ref.contextPath, 'appArmorProfile', 'type'] });
       }
     }
-    const metadata = podAnnotations(resource);
-    if (!metadata) return;
-    for (const [annotation, value] of Object.entries(metadata.annotations)) {
+    const annotations = podAnnotations(resource);
+    if (!annotations) return;
+    for (const annotation of Object.keys(annotations)) {
       // The API accepts only runtime/default, localhost/<profile> and unconfined as values.
-      if (!annotation.startsWith(CONTAINER_ANNOTATION) || value !== 'unconfined') continue;
-      context.report({ messageId: 'annotation', data: { annotation, container: annotation.slice(CONTAINER_ANNOTATION.length) }, path: [...metadata.path, annotation] });
+      if (!annotation.startsWith(CONTAINER_ANNOTATION) || annotations[annotation] !== 'unconfined') continue;
+      context.report({ messageId: 'annotation', data: { annotation, container: annotation.slice(CONTAINER_ANNOTATION.length) }, path: [...podMetadataPathOf(resource.groupKind)!, 'annotations', annotation] });
     }
   },
 });

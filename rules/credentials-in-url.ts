@@ -65,6 +65,14 @@ function credentialedUrls(text: string): CredentialedUrl[] {
   return found;
 }
 
+/**
+ * Whether a value can hold a URL at all, asked before its path and message data are built: few
+ * values do, and credentialedUrls finds nothing in the others.
+ */
+function holdsUrl(text: string): boolean {
+  return text.includes('://');
+}
+
 export default createRule({
   meta: {
     id: 'credentials-in-url',
@@ -94,7 +102,7 @@ export default createRule({
       const data = resource.object.data;
       if (!isObject(data)) return;
       for (const [key, value] of Object.entries(data)) {
-        if (typeof value === 'string') reportAll(value, ['data', key], 'configMap', { key });
+        if (typeof value === 'string' && holdsUrl(value)) reportAll(value, ['data', key], 'configMap', { key });
       }
       return;
     }
@@ -102,7 +110,7 @@ export default createRule({
       const { container } = ref;
       if (Array.isArray(container.env)) {
         container.env.forEach((variable: unknown, index) => {
-          if (!isObject(variable) || typeof variable.value !== 'string') return;
+          if (!isObject(variable) || typeof variable.value !== 'string' || !holdsUrl(variable.value)) return;
           const name = typeof variable.name === 'string' ? variable.name : `#${index}`;
           reportAll(variable.value, [...ref.path, 'env', index, 'value'], 'env', { container: ref.name, variable: name, kind: resource.kind });
         });
@@ -111,7 +119,7 @@ export default createRule({
         const list = container[field];
         if (!Array.isArray(list)) continue;
         list.forEach((argument: unknown, index) => {
-          if (typeof argument === 'string') reportAll(argument, [...ref.path, field, index], 'argument', { container: ref.name, field, kind: resource.kind });
+          if (typeof argument === 'string' && holdsUrl(argument)) reportAll(argument, [...ref.path, field, index], 'argument', { container: ref.name, field, kind: resource.kind });
         });
       }
     }

@@ -19,7 +19,9 @@ const CURRENT_GROUP: Readonly<Record<string, Readonly<Record<string, string>>>> 
 };
 
 function canonicalGroupKind(resource: Resource): string {
-  return groupKind(CURRENT_GROUP[resource.kind]?.[resource.group] ?? resource.group, resource.kind);
+  const current = CURRENT_GROUP[resource.kind]?.[resource.group] ?? resource.group;
+  // Nearly every resource keeps its group: its own group/kind, already built, is the answer.
+  return current === resource.group ? resource.groupKind : groupKind(current, resource.kind);
 }
 
 /** Objects written with `generateName` and no name get a fresh name on every create. */
@@ -56,8 +58,9 @@ export default createRule({
   create(context) {
     const { index } = context;
     const first = new Map<string, Resource>();
-    // Every definition after the first, for the few objects defined more than once.
-    const copies = new Map<string, Resource[]>();
+    // For the few objects defined more than once, the first definition in each file and in each
+    // folder: an object defined in hundreds of files is then not compared with every earlier one.
+    const copies = new Map<string, { inFile: Map<string, Resource>; inFolder: Map<string, Resource> }>();
     const duplicates: Duplicate[] = [];
     const report = ({ resource, earlier }: Duplicate, downgrade = false): void => {
       const namespace = index.effectiveNamespace(canonicalGroupKind(resource), resource.namespace);
@@ -84,18 +87,21 @@ export default createRule({
           first.set(identity, resource);
           return;
         }
-        const later = copies.get(identity);
-        const earlier = later ? [original, ...later] : [original];
-        if (later) later.push(resource);
-        else copies.set(identity, [resource]);
+        let earlier = copies.get(identity);
+        if (!earlier) {
+          earlier = { inFile: new Map([[original.document.file, original]]), inFolder: new Map([[directoryOf(original.document.file), original]]) };
+          copies.set(identity, earlier);
+        }
         const file = resource.document.file;
-        const sameFile = earlier.find((candidate) => candidate.document.file === file);
+        const folder = directoryOf(file);
+        const sameFile = earlier.inFile.get(file);
+        const sameFolder = earlier.inFolder.get(folder);
+        if (!sameFile) earlier.inFile.set(file, resource);
+        if (!sameFolder) earlier.inFolder.set(folder, resource);
         if (sameFile) {
           report({ resource, earlier: sameFile });
           return;
         }
-        const folder = directoryOf(file);
-        const sameFolder = earlier.find((candidate) => directoryOf(candidate.document.file) === folder);
         // Two files that leave the namespace to `kubectl apply -n` may well be applied to two namespaces.
         const namespaceLeftOpen = sameFolder && resource.namespace === undefined && sameFolder.namespace === undefined && index.namespaceOf(resource) !== undefined;
         if (sameFolder && !namespaceLeftOpen) duplicates.push({ resource, earlier: sameFolder });

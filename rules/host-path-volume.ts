@@ -168,7 +168,7 @@ export default createRule({
     const pod = podSpec(resource);
     const volumes = pod?.spec.volumes;
     if (!pod || !Array.isArray(volumes)) return;
-    let refs: ContainerSecurity[] | undefined;
+    let refs: readonly ContainerSecurity[] | undefined;
     volumes.forEach((volume: unknown, index) => {
       if (!isObject(volume) || !isObject(volume.hostPath)) return;
       const raw = volume.hostPath.path;

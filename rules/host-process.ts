@@ -27,10 +27,11 @@ export default createRule({
   check(resource, context) {
     const refs = containerSecurity(resource);
     if (refs.length === 0) return;
-    const pod = podSecurityContext(refs[0]!.pod);
-    const podOptions = pod?.context.windowsOptions;
+    const pod = refs[0]!.pod;
+    const podContext = pod.spec.securityContext;
+    const podOptions = isObject(podContext) ? podContext.windowsOptions : undefined;
     if (isObject(podOptions) && podOptions.hostProcess === true) {
-      context.report({ messageId: 'hostProcessPod', data: { workload: workloadName(resource) }, path: [...pod!.path, 'windowsOptions', 'hostProcess'], on: 'key' });
+      context.report({ messageId: 'hostProcessPod', data: { workload: workloadName(resource) }, path: [...podSecurityContext(pod)!.path, 'windowsOptions', 'hostProcess'], on: 'key' });
     }
     // A container that repeats the pod's setting is a second field to remove, as the standard counts it.
     for (const ref of refs) {

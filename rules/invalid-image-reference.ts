@@ -5,15 +5,23 @@ import { containers, imageSetByTrigger } from '../src/model/workload.js';
 
 type MessageId = 'scheme' | 'whitespace' | 'imageId' | 'notDigest' | 'badTag' | 'nameTooLong' | 'badRegistry' | 'uppercase' | 'badPath' | 'uppercaseNamespace';
 
+const PLACEHOLDER_MARK = /[$<>%]|\{\{|\}\}/;
+const NAME_SEPARATOR = /[/.\-:]/;
+const HAS_LOWERCASE = /[a-z]/;
+const HAS_UPPERCASE = /[A-Z]/;
+const EVERY_UPPERCASE = /[A-Z]/g;
+
 /**
  * Substituted before deploy, so not what will be pulled: `$IMAGE`, `${REGISTRY}/app`,
  * `{{ .Values.image }}`, `<registry>/app`, `%IMAGE%`, and names with an all-capitals word such as
  * `REGION-docker.pkg.dev/PROJECT_ID/app` or `IMAGE_NAME`, which guides ask readers to replace.
  */
 function holdsPlaceholder(image: string): boolean {
-  if (/[$<>%]|\{\{|\}\}/.test(image)) return true;
+  if (PLACEHOLDER_MARK.test(image)) return true;
   const { name } = splitImageReference(image);
-  return name.split(/[/.\-:]/).some((token) => !/[a-z]/.test(token) && (token.match(/[A-Z]/g)?.length ?? 0) >= 2);
+  // Nearly every name is all lowercase, so it has no word of capitals to split out.
+  if (!HAS_UPPERCASE.test(name)) return false;
+  return name.split(NAME_SEPARATOR).some((token) => !HAS_LOWERCASE.test(token) && (token.match(EVERY_UPPERCASE)?.length ?? 0) >= 2);
 }
 
 /** What the reference would be with its repository path (the end of its name) in lowercase, the registry, tag and digest as written. */

@@ -36,6 +36,8 @@ const CPU_UNITS: Readonly<Record<string, string>> = {
   core: '', cores: '', cpu: '', cpus: '', vcpu: '', vcpus: '',
 };
 
+const LISTS = ['requests', 'limits'] as const;
+
 function example(name: string): string {
   if (name === 'cpu') return '500m';
   return isByteResource(name) ? '512Mi' : '1';
@@ -62,7 +64,7 @@ function bytes(amount: number): string {
 /** The most memory a container requests or is allowed, in bytes. */
 function containerMemory(container: KubeObject): number {
   let most = 0;
-  for (const list of ['requests', 'limits'] as const) {
+  for (const list of LISTS) {
     const bytes = parseQuantity(resourceList(container, list)?.memory);
     if (bytes !== undefined && bytes > most) most = bytes;
   }
@@ -130,10 +132,11 @@ export default createRule({
   },
   check(resource, context) {
     for (const ref of containersWithResources(resource)) {
-      for (const list of ['requests', 'limits'] as const) {
+      for (const list of LISTS) {
         const quantities = resourceList(ref.container, list);
         if (!quantities) continue;
-        for (const [name, value] of Object.entries(quantities)) {
+        for (const name of Object.keys(quantities)) {
+          const value = quantities[name];
           const problem = diagnose(name, value, ref.container);
           if (!problem) continue;
           context.report({

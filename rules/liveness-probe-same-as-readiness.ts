@@ -90,14 +90,17 @@ export default createRule({
       const liveness = ref.container.livenessProbe;
       const readiness = ref.container.readinessProbe;
       if (!isObject(liveness) || !isObject(readiness)) continue;
-      const named = namedPorts(ref.container);
-      const check = normalizedHandler(liveness, named);
-      // Unknown (a value too large to compare, as YAML aliases can make one) is not reported.
-      if (!check || boundedEqual(check, normalizedHandler(readiness, named)) !== true) continue;
+      // The cheap conditions first: the timing, then whether both probes use the same kinds of
+      // handler (normalizing never adds or drops one), before copying and comparing the handlers.
       const live = timing(liveness);
       const ready = timing(readiness);
       if (!live || !ready) continue;
       if (live.some((value, i) => value > ready[i]!)) continue;
+      if (HANDLERS.some((kind) => (liveness[kind] === undefined) !== (readiness[kind] === undefined))) continue;
+      const named = namedPorts(ref.container);
+      const check = normalizedHandler(liveness, named);
+      // Unknown (a value too large to compare, as YAML aliases can make one) is not reported.
+      if (!check || boundedEqual(check, normalizedHandler(readiness, named)) !== true) continue;
       const differences = TIMING.flatMap(([field], i) => (live[i] === ready[i] ? [] : [`${field} ${live[i]} against ${ready[i]}`]));
       const path = [...ref.path, 'livenessProbe'];
       if (differences.length === 0) {

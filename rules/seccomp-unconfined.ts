@@ -7,14 +7,14 @@ import { describePods, podSpec } from '../src/model/workload.js';
 const POD_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';
 const CONTAINER_ANNOTATION = 'container.seccomp.security.alpha.kubernetes.io/';
 
-/** The pod template's own annotations (where the legacy seccomp annotations live), with their path. */
-function podAnnotations(resource: Resource): { annotations: Record<string, unknown>; path: readonly (string | number)[] } | undefined {
+/** The pod template's own annotations (where the legacy seccomp annotations live). */
+function podAnnotations(resource: Resource): Record<string, unknown> | undefined {
   const metadataPath = podMetadataPathOf(resource.groupKind);
   if (!metadataPath) return undefined;
   let current: unknown = resource.object;
   for (const segment of metadataPath) current = isObject(current) ? current[segment as string] : undefined;
   const annotations = isObject(current) ? current.annotations : undefined;
-  return isObject(annotations) ? { annotations, path: [...metadataPath, 'annotations'] } : undefined;
+  return isObject(annotations) ? annotations : undefined;
 }
 
 export default createRule({
@@ -43,13 +43,12 @@ export default createRule({
   check(resource, context) {
     const pod = podSpec(resource);
     if (!pod) return;
-    const pods = describePods(resource);
     // The pod-level field is reported once, on itself, even where every container overrides it:
     // the standard rejects the pod for it all the same.
-    const podLevel = podSecurityContext(pod);
-    const podProfile = podLevel?.context.seccompProfile;
+    const podContext = pod.spec.securityContext;
+    const podProfile = isObject(podContext) ? podContext.seccompProfile : undefined;
     if (isObject(podProfile) && podProfile.type === 'Unconfined') {
-      context.report({ messageId: 'pod', data: { pods }, path: [...podLevel!.path, 'seccompProfile', 'type'] });
+      context.report({ messageId: 'pod', data: { pods: describePods(resource) }, path: [...podSecurityContext(pod)!.path, 'seccompProfile', 'type'] });
     }
     for (const ref of containerSecurity(resource)) {
       const profile = ref.context?.seccompProfile;
@@ -57,12 +56,12 @@ export default createRule({
         context.report({ messageId: 'container', data: { container: ref.name }, path: [...ref.contextPath, 'seccompProfile', 'type'] });
       }
     }
-    const metadata = podAnnotations(resource);
-    if (!metadata) return;
-    for (const [annotation, value] of Object.entries(metadata.annotations)) {
-      if (value !== 'unconfined') continue;
-      const path = [...metadata.path, annotation];
-      if (annotation === POD_ANNOTATION) context.report({ messageId: 'podAnnotation', data: { annotation, pods }, path });
+    const annotations = podAnnotations(resource);
+    if (!annotations) return;
+    for (const annotation of Object.keys(annotations)) {
+      if (annotations[annotation] !== 'unconfined') continue;
+      const path = [...podMetadataPathOf(resource.groupKind)!, 'annotations', annotation];
+      if (annotation === POD_ANNOTATION) context.report({ messageId: 'podAnnotation', data: { annotation, pods: describePods(resource) }, path });
       else if (annotation.startsWith(CONTAINER_ANNOTATION)) context.report({ messageId: 'containerAnnotation', data: { annotation, container: annotation.slice(CONTAINER_ANNOTATION.length) }, path });
     }
   },

@@ -7,6 +7,8 @@ import { containers } from '../src/model/workload.js';
 const SECRET_ENDINGS = ['PASSWORD', 'PASSWD', 'PASSPHRASE', 'SECRET', 'TOKEN', 'CREDENTIALS', 'CREDENTIAL', 'APIKEY', 'SECRETKEY', 'ACCESSKEY', 'PRIVATEKEY'];
 /** Short words that mean a password only as a whole word after another (`SMTP_PASS`, `MYSQL_PWD`): `PWD` alone is the shell's working directory, and `BYPASS` is no password. */
 const SECRET_SUFFIX_WORDS = new Set(['PASS', 'PWD']);
+/** Every ending and word above holds one of these, so a name without any names no secret. */
+const SECRET_WORD = /pass|pwd|secret|token|credential|key/i;
 /** Words before `KEY` that make it a credential (`API_KEY`, `AWS_SECRET_ACCESS_KEY`, `awsSecretKey`), unlike `CACHE_KEY` or `ROUTING_KEY`. */
 const KEY_QUALIFIERS = ['API', 'PRIVATE', 'ACCESS', 'SECRET', 'ENCRYPTION', 'SIGNING', 'MASTER', 'AUTH', 'HMAC', 'CLIENT', 'LICENSE'];
 
@@ -31,7 +33,8 @@ function words(name: string): string[] {
  * `SECRET_NAME` and `ACCESS_KEY_ID` say something about a secret without holding one.
  */
 function namesSecret(name: string): boolean {
-  if (NOT_SECRETS.has(name.toUpperCase())) return false;
+  // Most names hold none of the secret words: they are turned away before being split into words.
+  if (!SECRET_WORD.test(name) || NOT_SECRETS.has(name.toUpperCase())) return false;
   const parts = words(name);
   const last = parts[parts.length - 1];
   if (last === undefined) return false;

@@ -1,6 +1,6 @@
 import type { ObjectPath } from '../src/core/types.js';
 import { createRule } from '../src/engine/builtin-rule.js';
-import { isObject } from '../src/model/resource.js';
+import { isObject, type KubeObject } from '../src/model/resource.js';
 import { containerSecurity, podSecurityContext } from '../src/model/security.js';
 import { podSpec } from '../src/model/workload.js';
 
@@ -33,18 +33,22 @@ export default createRule({
   check(resource, context) {
     const pod = podSpec(resource);
     if (!pod) return;
-    const inspect = (options: unknown, path: ObjectPath, subject: string) => {
-      if (!isObject(options)) return;
+    // Paths and subjects are built only for the few pods and containers that set seLinuxOptions.
+    const inspect = (options: KubeObject, path: ObjectPath, subject: string) => {
       const { type, user, role } = options;
       if (typeof type === 'string' && !ALLOWED_TYPES.has(type)) context.report({ messageId: 'type', data: { subject, value: type }, path: [...path, 'type'] });
       if (typeof user === 'string' && user !== '') context.report({ messageId: 'user', data: { subject, value: user }, path: [...path, 'user'] });
       if (typeof role === 'string' && role !== '') context.report({ messageId: 'role', data: { subject, value: role }, path: [...path, 'role'] });
     };
     // The pod-level options are reported once, on themselves, for every container that inherits them.
-    const podLevel = podSecurityContext(pod);
-    if (podLevel) inspect(podLevel.context.seLinuxOptions, [...podLevel.path, 'seLinuxOptions'], resource.kind === 'Pod' ? 'The securityContext of this Pod' : `The pod securityContext of this ${resource.kind}`);
+    const podContext = pod.spec.securityContext;
+    const podOptions = isObject(podContext) ? podContext.seLinuxOptions : undefined;
+    if (isObject(podOptions)) {
+      inspect(podOptions, [...podSecurityContext(pod)!.path, 'seLinuxOptions'], resource.kind === 'Pod' ? 'The securityContext of this Pod' : `The pod securityContext of this ${resource.kind}`);
+    }
     for (const ref of containerSecurity(resource)) {
-      if (ref.context) inspect(ref.context.seLinuxOptions, [...ref.contextPath, 'seLinuxOptions'], `Container "${ref.name}"`);
+      const options = ref.context?.seLinuxOptions;
+      if (isObject(options)) inspect(options, [...ref.contextPath, 'seLinuxOptions'], `Container "${ref.name}"`);
     }
   },
 });

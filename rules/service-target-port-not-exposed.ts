@@ -1,7 +1,7 @@
 import { createRule } from '../src/engine/builtin-rule.js';
 import type { PodTemplate } from '../src/model/index.js';
 import { describePorts, portNumber } from '../src/model/probes.js';
-import { isObject, type KubeObject } from '../src/model/resource.js';
+import { isObject, type KubeObject, type Resource } from '../src/model/resource.js';
 import { isEmptySelector, readPlainSelector } from '../src/model/selector.js';
 import { templateMatcher } from '../src/model/template-matcher.js';
 import { longRunningContainers, podSpec, workloadName } from '../src/model/workload.js';
@@ -64,6 +64,16 @@ export default createRule({
   create(context) {
     const { index } = context;
     const matcher = templateMatcher(index);
+    // A workload is often selected by several Services (its own, a headless one, a metrics one).
+    const portsByWorkload = new Map<Resource, ContainerPort[]>();
+    const portsOf = (template: PodTemplate): ContainerPort[] => {
+      let ports = portsByWorkload.get(template.resource);
+      if (!ports) {
+        ports = servingPorts(template);
+        portsByWorkload.set(template.resource, ports);
+      }
+      return ports;
+    };
     return {
       check(resource) {
         const spec = resource.object.spec;
@@ -74,13 +84,12 @@ export default createRule({
         const named = spec.ports.flatMap((port, i) => (isObject(port) && typeof port.targetPort === 'string' && PORT_NAME.test(port.targetPort) ? [{ port, i, name: port.targetPort }] : []));
         if (named.length === 0) return;
         const templates = matcher.select(index.namespaceOf(resource), selector);
-        const portsOf = new Map(templates.map((template) => [template, servingPorts(template)]));
         for (const { port, i, name } of named) {
           const protocol = typeof port.protocol === 'string' ? port.protocol : 'TCP';
           for (const template of templates) {
             // Without a pod spec (a template cut short by a renderer) there is nothing to say.
             if (!podSpec(template.resource)) continue;
-            const ports = portsOf.get(template)!;
+            const ports = portsOf(template);
             if (ports.some((declared) => declared.name === name && declared.protocol === protocol)) continue;
             const workload = workloadName(template.resource);
             const data = { port: servicePortLabel(port, i), targetPort: name, workload };

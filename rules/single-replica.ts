@@ -111,14 +111,15 @@ export default createRule({
         const pod = podSpec(workload);
         // Zero is scaled down on purpose; a count that is not a number is not weighed.
         if (!pod || replicasOf(workload) !== 1) return;
+        // Most workloads have no Service in front: looked up first, as the cheapest of the conditions.
+        const service = servicesOf(workload).find(servesTraffic);
+        if (!service) return;
         const autoscalers = autoscalersOf(index, workload);
         if (autoscalers.some(scalesToZero) || autoscalers.some((autoscaler) => autoscaler.minReplicas === undefined)) return;
         // The autoscaler owns the count; its lowest minimum is what always runs.
         const lowest = autoscalers.reduce<Autoscaler | undefined>((low, autoscaler) => (low === undefined || autoscaler.minReplicas! < low.minReplicas! ? autoscaler : low), undefined);
         if (lowest !== undefined && lowest.minReplicas! > 1) return;
         if (singletonByDesign(workload, pod.spec, claimAllowsMany(workload))) return;
-        const service = servicesOf(workload).find(servesTraffic);
-        if (!service) return;
         const spec = workload.object.spec;
         const written = isObject(spec) && spec.replicas !== undefined && spec.replicas !== null;
         const where = written ? { path: ['spec', 'replicas'] } : { path: ['spec'], on: 'key' as const };

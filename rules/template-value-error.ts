@@ -1,7 +1,6 @@
 import { formatPath } from '../src/core/format.js';
 import type { ObjectPath } from '../src/core/types.js';
 import { createRule } from '../src/engine/builtin-rule.js';
-import { isObject } from '../src/model/resource.js';
 import { templateErrorIn, type TemplateError } from '../src/model/template-errors.js';
 
 /** Nodes (collections and strings) read per object, and characters scanned: enough for any real object. */
@@ -52,8 +51,10 @@ export default createRule({
   check(resource, context) {
     const found: { path: ObjectPath; error: TemplateError; multiline: boolean }[] = [];
     // An alias makes one collection appear many times (billions, in an alias bomb): each is read
-    // once, and reported at the first place it appears.
-    const seen = new WeakSet<object>();
+    // once, and reported at the first place it appears. The set lives for one check only, so a
+    // plain Set (cheaper than a WeakSet) holds nothing longer than the WeakSet would.
+    const seen = new Set<object>();
+    const { groupKind } = resource;
     let nodes = 0;
     let characters = 0;
     const path: (string | number)[] = [];
@@ -74,11 +75,15 @@ export default createRule({
           visit(value[index]);
           path.pop();
         }
-      } else if (isObject(value)) {
-        for (const [key, item] of Object.entries(value)) {
-          if (nodes > MAX_NODES) break;
+      } else {
+        // Keys alone: Object.entries would allocate a pair for every property of every object.
+        const object = value as Record<string, unknown>;
+        const keys = Object.keys(object);
+        for (let index = 0; index < keys.length && nodes <= MAX_NODES; index++) {
+          const key = keys[index]!;
           path.push(key);
-          if (!skipped(resource.groupKind, path)) visit(item);
+          // Only the first three levels hold skipped fields.
+          if (path.length > 3 || !skipped(groupKind, path)) visit(object[key]);
           path.pop();
         }
       }

@@ -54,6 +54,24 @@ describe('locateFast', () => {
     expect(located(manifest, ['spec', 'template', 'spec', 'containers', 0, 'args', 1])).toBe('|');
     expect(located(manifest, ['spec', 'template', 'spec', 'containers', 1, 'ports'])).toBe('[{containerPort: 80}]');
   });
+  it('finds the scalars of a flow sequence written on one line', () => {
+    const rule = 'rules:\n  - verbs: ["get", \'list\', watch ]\n    resources: [secrets,configmaps]\n    apiGroups: []\n';
+    expect(located(rule, ['rules', 0, 'verbs', 0])).toBe('"get"');
+    expect(located(rule, ['rules', 0, 'verbs', 1])).toBe("'list'");
+    expect(located(rule, ['rules', 0, 'verbs', 2])).toBe('watch');
+    expect(located(rule, ['rules', 0, 'verbs', 3])).toBeUndefined();
+    expect(located(rule, ['rules', 0, 'resources', 1])).toBe('configmaps');
+    expect(located('a: ["x, y", "z"]\n', ['a', 1])).toBe('"z"');
+    expect(located('a: [b, c,]\n', ['a', 1])).toBe('c');
+  });
+  it('leaves flow sequences it cannot read in one line to the full parser', () => {
+    expect(located('a: [b,\n  c]\n', ['a', 1])).toBeUndefined();
+    expect(located('a: [[b], c]\n', ['a', 1])).toBeUndefined();
+    expect(located('a: [b: c, d]\n', ['a', 1])).toBeUndefined();
+    expect(located('a: [*x, c]\n', ['a', 1])).toBeUndefined();
+    expect(located('a: [b, c] # note\n', ['a', 1])).toBe('c');
+    expect(located('a: [b # note\n  , c]\n', ['a', 1])).toBeUndefined();
+  });
   it('gives up on what it does not parse, so the full parser answers', () => {
     expect(located(manifest, ['spec', 'template', 'spec', 'containers', 1, 'ports', 0])).toBeUndefined();
     expect(located('{"kind": "Pod"}', ['kind'])).toBeUndefined();

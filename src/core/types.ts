@@ -64,6 +64,12 @@ export interface DocumentLocator {
   rangeOf(path: ObjectPath, on?: HighlightTarget): Range;
   /** UTF-16 offsets in the file of what `rangeOf` would highlight, or undefined when the path does not fully exist. */
   spanOf(path: ObjectPath, on?: HighlightTarget): { start: number; end: number } | undefined;
+  /**
+   * Lets go of what answering has kept (what was read of the text to find earlier paths). The
+   * next question reads again. Called once a resource's own checks are done: most of its findings
+   * are then located, and a run over thousands of documents need not hold every one's reading.
+   */
+  forget?(): void;
 }
 
 /** The identity of a Kubernetes object as written. */

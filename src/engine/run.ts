@@ -18,7 +18,7 @@ const LOWER: Record<Severity, Severity> = { error: 'warning', warning: 'info', i
 function toFinding(rule: AnyRule, severity: Severity, resource: Resource, descriptor: ReportDescriptor, keepSeverity = false): Finding {
   const template = rule.meta.messages[descriptor.messageId];
   if (template === undefined) throw new Error(`rule ${rule.meta.id} reported unknown message id "${descriptor.messageId}"`);
-  const at = [...resource.basePath, ...descriptor.path];
+  const at = resource.basePath.length === 0 ? descriptor.path : [...resource.basePath, ...descriptor.path];
   const finding: Finding = {
     ruleId: rule.meta.id,
     messageId: descriptor.messageId,
@@ -146,6 +146,7 @@ export class RuleRunner {
   check(resource: Resource): void {
     for (const entry of this.byKind.get(resource.groupKind) ?? []) this.checkWith(entry, resource);
     for (const entry of this.everyKind) this.checkWith(entry, resource);
+    resource.document.forget?.();
   }
 
   private checkWith(entry: Active, resource: Resource): void {

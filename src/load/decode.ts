@@ -1,6 +1,6 @@
+import { Buffer, isUtf8 } from 'node:buffer';
 import type { Source } from '../core/types.js';
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
 /** For counting columns in a prefix that may hold other bad bytes (a binary file's header before its NUL). */
 const lenientDecoder = new TextDecoder('utf-8');
 
@@ -66,11 +66,13 @@ export function decodeSource(path: string, bytes: Uint8Array): Source {
   if (nul !== -1) {
     return { path, text: '', encodingError: { ...lineAndColumn(bytes, nul), reason: 'the file is binary (it contains a NUL byte)' } };
   }
-  try {
-    return { path, text: decoder.decode(bytes) };
-  } catch {
-    const offset = firstInvalidByte(bytes);
-    const byte = bytes[offset]!.toString(16).toUpperCase().padStart(2, '0');
-    return { path, text: '', encodingError: { ...lineAndColumn(bytes, offset), reason: `byte 0x${byte} does not start a valid UTF-8 character` } };
+  // isUtf8 and toString are native and several times faster than a fatal TextDecoder on the
+  // megabytes a rendered chart holds. The byte-order mark is dropped as TextDecoder drops it.
+  if (isUtf8(bytes)) {
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    return { path, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   }
+  const offset = firstInvalidByte(bytes);
+  const byte = bytes[offset]!.toString(16).toUpperCase().padStart(2, '0');
+  return { path, text: '', encodingError: { ...lineAndColumn(bytes, offset), reason: `byte 0x${byte} does not start a valid UTF-8 character` } };
 }

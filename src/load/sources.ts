@@ -1,4 +1,4 @@
-import { closeSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { InputDescription, Source } from '../core/types.js';
 import { decodeSource } from './decode.js';
@@ -298,17 +298,24 @@ async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
 function readCapped(file: string, limit: number): { bytes: Uint8Array; truncated: boolean } {
   const fd = openSync(file, 'r');
   try {
-    const chunks: Buffer[] = [];
+    // A regular file is read into one buffer of its size (one more byte shows whether it grew
+    // meanwhile); a device or pipe reports size 0 and is read in chunks until the limit.
+    const expected = fstatSync(fd).size;
+    let buffer = Buffer.allocUnsafe(Math.min(expected > 0 ? expected + 1 : 64 * 1024, limit + 1));
     let total = 0;
-    const chunk = Buffer.allocUnsafe(1 << 20);
     for (;;) {
-      const read = readSync(fd, chunk, 0, Math.min(chunk.length, limit + 1 - total), null);
+      if (total === buffer.length) {
+        if (total > limit) return { bytes: new Uint8Array(), truncated: true };
+        const larger = Buffer.allocUnsafe(Math.min(buffer.length * 2, limit + 1));
+        buffer.copy(larger, 0, 0, total);
+        buffer = larger;
+      }
+      const read = readSync(fd, buffer, total, buffer.length - total, null);
       if (read === 0) break;
-      chunks.push(Buffer.from(chunk.subarray(0, read)));
       total += read;
-      if (total > limit) return { bytes: new Uint8Array(), truncated: true };
     }
-    return { bytes: Buffer.concat(chunks, total), truncated: false };
+    if (total > limit) return { bytes: new Uint8Array(), truncated: true };
+    return { bytes: buffer.subarray(0, total), truncated: false };
   } finally {
     closeSync(fd);
   }

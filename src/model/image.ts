@@ -1,3 +1,5 @@
+import { memoizeText } from '../core/memo.js';
+
 /**
  * Container image references, as container runtimes read them:
  * `[registry[:port]/]repository[:tag][@algorithm:hex]`.
@@ -118,7 +120,9 @@ function hasEmptyPart({ name, tag, digest }: ImageReferenceParts): boolean {
  * Reads a reference the way the kubelet does before it pulls (the distribution reference grammar,
  * as `ParseNormalizedNamed` applies it): the reference, or the first reason it cannot be parsed.
  */
-export function readImageReference(text: string): ImageReferenceReading {
+export const readImageReference: (text: string) => ImageReferenceReading = memoizeText(readReference);
+
+function readReference(text: string): ImageReferenceReading {
   const trimmed = text.trim();
   // A scheme is checked first: `https://registry/app` would otherwise read as an empty path component.
   const scheme = SCHEME.exec(trimmed);

@@ -74,6 +74,7 @@ export function madeAtRunTime(index: ResourceIndex): (namespace: string, name: s
   return (namespace, name) => {
     if (!passed || !customResources) build();
     if (passed!.has(name)) return true;
+    if (customResources!.size === 0) return false;
     // Every run of whole words of the name (split at `-` and `.`), as a custom resource might be called.
     const starts = [0];
     const ends: number[] = [];

@@ -1,3 +1,4 @@
+import { memoizeText } from '../core/memo.js';
 import { isObject, type KubeObject, type Resource } from './resource.js';
 import { containers, podSpec, type ContainerRef } from './workload.js';
 
@@ -48,6 +49,10 @@ export function parseQuantityParts(input: unknown): QuantityParts | undefined {
     return { value: input, number: formatDecimal(Math.abs(input)), suffix: '' };
   }
   if (typeof input !== 'string') return undefined;
+  return parseQuantityText(input);
+}
+
+const parseQuantityText = memoizeText((input: string): QuantityParts | undefined => {
   const match = QUANTITY.exec(input.trim());
   if (!match) return undefined;
   const [, sign = '', written = '', suffix = ''] = match;
@@ -63,7 +68,7 @@ export function parseQuantityParts(input: unknown): QuantityParts | undefined {
     value = Number(`${signed}e${exponent}`);
   }
   return { value, number, suffix };
-}
+});
 
 /** A quantity (a YAML number or a string such as `250m` or `1Gi`) in base units, or undefined if it is not one. */
 export function parseQuantity(input: unknown): number | undefined {

@@ -35,25 +35,49 @@ export function podSecurityContext(pod: PodSpecRef): { context: KubeObject; path
   return isObject(context) ? { context, path: [...pod.path, 'securityContext'] } : undefined;
 }
 
+class ResolvedContainer implements ContainerSecurity {
+  readonly container: KubeObject;
+  readonly path: ObjectPath;
+  readonly role: ContainerRef['role'];
+  readonly name: string;
+  readonly sidecar: boolean;
+  readonly context: KubeObject | undefined;
+  readonly contextPath: ObjectPath;
+
+  constructor(
+    ref: ContainerRef,
+    readonly pod: PodSpecRef,
+    private readonly podLevel: { context: KubeObject; path: ObjectPath } | undefined,
+  ) {
+    this.container = ref.container;
+    this.path = ref.path;
+    this.role = ref.role;
+    this.name = ref.name;
+    this.sidecar = ref.sidecar;
+    this.context = isObject(ref.container.securityContext) ? ref.container.securityContext : undefined;
+    this.contextPath = [...ref.path, 'securityContext'];
+  }
+
+  setting(field: string): EffectiveSetting | undefined {
+    const own = this.context?.[field];
+    if (own !== undefined && own !== null) return { value: own, path: [...this.contextPath, field], from: 'container' };
+    if (!this.podLevel || !INHERITED.has(field)) return undefined;
+    const value = this.podLevel.context[field];
+    return value === undefined || value === null ? undefined : { value, path: [...this.podLevel.path, field], from: 'pod' };
+  }
+}
+
+/** Kept per resource: every security rule asks each workload the same question. */
+const resolved = new WeakMap<Resource, readonly ContainerSecurity[]>();
+
 /** Every container of a workload with what its security settings resolve to. */
-export function containerSecurity(resource: Resource): ContainerSecurity[] {
-  const pod = podSpec(resource);
-  if (!pod) return [];
-  const podLevel = podSecurityContext(pod);
-  return containers(resource).map((ref) => {
-    const own = isObject(ref.container.securityContext) ? ref.container.securityContext : undefined;
-    const contextPath = [...ref.path, 'securityContext'];
-    return {
-      ...ref,
-      pod,
-      context: own,
-      contextPath,
-      setting(field: string): EffectiveSetting | undefined {
-        if (own && own[field] !== undefined && own[field] !== null) return { value: own[field], path: [...contextPath, field], from: 'container' };
-        if (!INHERITED.has(field) || !podLevel) return undefined;
-        const value = podLevel.context[field];
-        return value === undefined || value === null ? undefined : { value, path: [...podLevel.path, field], from: 'pod' };
-      },
-    };
-  });
+export function containerSecurity(resource: Resource): readonly ContainerSecurity[] {
+  let found = resolved.get(resource);
+  if (!found) {
+    const pod = podSpec(resource);
+    const podLevel = pod && podSecurityContext(pod);
+    found = pod ? containers(resource).map((ref) => new ResolvedContainer(ref, pod, podLevel)) : [];
+    resolved.set(resource, found);
+  }
+  return found;
 }

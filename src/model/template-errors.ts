@@ -27,6 +27,8 @@ const FORMAT_ERROR = /%!(?:[A-Za-z]\(|\((?:EXTRA |BADWIDTH\)|BADPREC\)|NOVERB\)|
 // Go prints a map as `map[]` or `map[key:value key:value]`; `map[k]` (an index, in Lua or Go
 // code kept as data) has no colon.
 const GO_MAP = /^map\[(?:\]$|[^\s:[\]]+:.*\]$)/;
+/** `%!` starts every fmt error, `<n` both `<no value>` and `<nil>`, `map[` a printed map. */
+const MARKERS = /%!|<n|map\[/;
 const NO_VALUE = '<no value>';
 const NIL = '<nil>';
 const MAX_FOUND = 60;
@@ -77,6 +79,9 @@ function firstOutsideActions(text: string, needle: string): number {
 
 /** The first template error in a string value, or undefined. Linear in the length of the text. */
 export function templateErrorIn(text: string): TemplateError | undefined {
+  // Every form below holds one of these markers: template-value-error asks about every string of
+  // every object, and nearly none holds any, so they are turned away after one scan.
+  if (!MARKERS.test(text)) return undefined;
   if (text.includes('%!')) {
     FORMAT_ERROR.lastIndex = 0;
     for (let match = FORMAT_ERROR.exec(text); match; match = FORMAT_ERROR.exec(text)) {

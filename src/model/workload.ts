@@ -70,8 +70,25 @@ export interface ContainerRef {
   sidecar: boolean;
 }
 
+/**
+ * Answers kept per resource: most workload rules ask the same resource for its pod spec and
+ * containers, and a run over ten thousand workloads otherwise rebuilds them dozens of times
+ * each. Keyed weakly, so a run that lets a document go lets its answers go with it. Callers
+ * must treat the answers as read-only, as they treat the resource.
+ */
+const podSpecs = new WeakMap<Resource, PodSpecRef | null>();
+const containerLists = new WeakMap<Resource, readonly ContainerRef[]>();
+
 /** The pod spec of a workload (the pod template's spec, or a Pod's own spec). */
 export function podSpec(resource: Resource): PodSpecRef | undefined {
+  const known = podSpecs.get(resource);
+  if (known !== undefined) return known ?? undefined;
+  const found = findPodSpec(resource);
+  podSpecs.set(resource, found ?? null);
+  return found;
+}
+
+function findPodSpec(resource: Resource): PodSpecRef | undefined {
   const path = podSpecPathOf(resource.groupKind);
   if (!path) return undefined;
   let current: unknown = resource.object;
@@ -83,7 +100,13 @@ export function podSpec(resource: Resource): PodSpecRef | undefined {
 }
 
 /** Every container of a workload: init, regular and ephemeral, each with its path. */
-export function containers(resource: Resource): ContainerRef[] {
+export function containers(resource: Resource): readonly ContainerRef[] {
+  let found = containerLists.get(resource);
+  if (!found) containerLists.set(resource, (found = listContainers(resource)));
+  return found;
+}
+
+function listContainers(resource: Resource): ContainerRef[] {
   const pod = podSpec(resource);
   if (!pod) return [];
   const found: ContainerRef[] = [];

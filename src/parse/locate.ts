@@ -7,9 +7,9 @@ import type { HighlightTarget, ObjectPath } from '../core/types.js';
  * and only documents with findings need positions at all. Almost every manifest is block-style
  * YAML, where a key's value is found by its indentation alone, so a line scan over the one
  * document is enough. Anything this scanner does not fully understand (flow collections on the
- * path, anchors, aliases, tags, explicit keys, merge keys, tabs, escaped keys) makes it give up
- * with `undefined`, and the caller asks the full YAML library instead. A differential test holds
- * the two to the same answers.
+ * path, other than scalars in a one-line flow sequence; anchors, aliases, tags, explicit keys,
+ * merge keys, tabs, escaped keys) makes it give up with `undefined`, and the caller asks the full
+ * YAML library instead. A differential test holds the two to the same answers.
  */
 
 /** A region on one line, in absolute offsets of the file text. */
@@ -266,6 +266,48 @@ class Scanner {
     return { dash, value: this.valueAt(dash + 1, seq.indent, false) };
   }
 
+  opensFlowSequence(at: number): boolean {
+    return this.text.charCodeAt(at) === 0x5b;
+  }
+
+  /**
+   * Item `index` of a flow sequence written on one line, `[` at `open` (`verbs: ["get", "list"]`,
+   * as RBAC rules are mostly written): its scalar, or undefined when it has fewer items. A
+   * sequence that spans lines, nests collections or holds anything but plain and quoted scalars
+   * is left to the YAML library.
+   */
+  flowSequenceItem(open: number, index: number): Span | undefined {
+    const { text } = this;
+    let i = open + 1;
+    for (let item = 0; ; item++) {
+      while (isBlank(text.charCodeAt(i))) i++;
+      let ch = text.charCodeAt(i);
+      if (ch === 0x5d) return undefined; // `]`: no such item
+      if (isLineBreak(ch) || ch === HASH || ch === 0x5b || ch === 0x7b || ch === 0x26 || ch === 0x2a || ch === 0x21 || ch === 0x3f || ch === 0x2c) throw new Unsupported();
+      const start = i;
+      if (ch === DQUOTE || ch === SQUOTE) {
+        i = firstLineEnd(text, i);
+        if (i - start < 2 || text.charCodeAt(i - 1) !== ch) throw new Unsupported();
+      } else {
+        // A plain scalar in a flow ends at `,` or `]`; `: ` would make the item a mapping.
+        while (!isLineBreak((ch = text.charCodeAt(i))) && ch !== 0x2c && ch !== 0x5d) {
+          if (ch === 0x5b || ch === 0x7b || ch === 0x7d) throw new Unsupported();
+          if (ch === COLON && (isBlank(text.charCodeAt(i + 1)) || text.charCodeAt(i + 1) === 0x2c || text.charCodeAt(i + 1) === 0x5d)) throw new Unsupported();
+          if (ch === HASH && isBlank(text.charCodeAt(i - 1))) throw new Unsupported();
+          i++;
+        }
+      }
+      let end = i;
+      while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+      while (isBlank(text.charCodeAt(i))) i++;
+      ch = text.charCodeAt(i);
+      if (ch !== 0x2c && ch !== 0x5d) throw new Unsupported();
+      if (item === index) return { start, end };
+      if (ch === 0x5d) return undefined;
+      i++;
+    }
+  }
+
   root(start: number): Node | undefined {
     let line = this.contentLine(start, false);
     if (line && line.indent === 0 && this.text.startsWith('---', line.content)) {
@@ -293,20 +335,25 @@ interface Step {
   dash?: number;
 }
 
+/** A path prefix already walked: where it arrived (`null`: it does not exist, or the scanner gave up), and the prefixes one segment longer. */
+interface StepNode {
+  step: Step | null;
+  next: Map<string | number, StepNode> | undefined;
+}
+
 /**
  * What the scanner has already read of one document. Findings in a document share long path
  * prefixes (every check on a container walks `spec.template.spec.containers[n]`), so steps are
- * kept by path prefix (`null`: the prefix does not exist, or the scanner gave up on it), and each
- * mapping's keys are read once.
+ * kept in a tree of path segments, and each mapping's keys are read once.
  */
 export interface LocatorCache {
-  steps: Map<string, Step | null>;
+  root: StepNode | undefined;
   mappingKeys: Map<number, Map<string, KeyToken>>;
   sequenceDashes: Map<number, number[]>;
 }
 
 export function newLocatorCache(): LocatorCache {
-  return { steps: new Map(), mappingKeys: new Map(), sequenceDashes: new Map() };
+  return { root: undefined, mappingKeys: new Map(), sequenceDashes: new Map() };
 }
 
 function attempt(compute: () => Step | undefined): Step | null {
@@ -323,6 +370,10 @@ function advance(scanner: Scanner, from: Node, segment: string | number): Step |
     if (from.kind !== 'map') return undefined;
     const entry = scanner.entry(from, segment);
     return entry && { node: entry.value, key: entry.key };
+  }
+  if (from.kind === 'scalar' && scanner.opensFlowSequence(from.span.start)) {
+    const span = scanner.flowSequenceItem(from.span.start, segment);
+    return span && { node: { kind: 'scalar', span } };
   }
   if (from.kind !== 'seq') return undefined;
   const item = scanner.item(from, segment);
@@ -351,27 +402,24 @@ export function locateFast(
   on: HighlightTarget = 'value',
   cache: LocatorCache = newLocatorCache(),
 ): Span | undefined {
-  const scanner = new Scanner(text, end, cache.mappingKeys, cache.sequenceDashes);
-  const steps = cache.steps;
-  let prefix = '';
-  let step = steps.get(prefix);
-  if (step === undefined) {
-    step = attempt(() => {
-      const root = scanner.root(start);
+  // Most lookups walk only prefixes already known: the scanner is made when one is not.
+  let scanner: Scanner | undefined;
+  const scan = () => (scanner ??= new Scanner(text, end, cache.mappingKeys, cache.sequenceDashes));
+  let node = (cache.root ??= {
+    step: attempt(() => {
+      const root = scan().root(start);
       return root && { node: root };
-    });
-    steps.set(prefix, step);
-  }
+    }),
+    next: undefined,
+  });
   for (const segment of path) {
-    if (!step) return undefined;
-    prefix += typeof segment === 'number' ? `\u0000#${segment}` : `\u0000${segment}`;
-    let next = steps.get(prefix);
-    if (next === undefined) {
-      const from = step.node;
-      next = attempt(() => advance(scanner, from, segment));
-      steps.set(prefix, next);
-    }
-    step = next;
+    const from = node.step;
+    if (!from) return undefined;
+    node.next ??= new Map();
+    let child = node.next.get(segment);
+    if (!child) node.next.set(segment, (child = { step: attempt(() => advance(scan(), from.node, segment)), next: undefined }));
+    node = child;
   }
+  const step = node.step;
   return step ? labelOf(text, step, on) : undefined;
 }

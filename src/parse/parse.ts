@@ -120,10 +120,12 @@ const YAML11_TRUE = /^(?:[yY]|[yY]es|YES|[oO]n|ON)$/;
 const YAML11_OCTAL = /^[-+]?0[0-7]+$/;
 const FILE_MODE_KEY = /(?:^|[\s{,])(?:mode|defaultMode)\s*:\s*$/;
 /** A cheap test over the document's text, so only documents that may hold one are read again. */
-// A value follows `:`, `-`, `[`, `{` or `,`; starting the search at those characters alone (not
-// at every space) keeps this pass a small share of the parse. A block-style key at the start of a
-// line (`yes: 1`) is not pre-tested; Kubernetes objects have no such keys.
-const YAML11_CANDIDATE = /[:\-[{,][ \t]*(?:[yYnN]|[yY]es|YES|[nN]o|NO|[oO]n|ON|[oO]ff|OFF|[-+]?0[0-7]+)[ \t]*(?:#|$|[,\]}])/m;
+// A value follows `: ` or `- ` (a block value or item) or `[`, `{` or `,`; starting the search at
+// those characters alone (not at every space) keeps this pass a small share of the parse, and
+// asking for the space after `:` and `-` keeps `- -n` and `HTTP-01` from sending a document to
+// the slower second reading. A block-style key at the start of a line (`yes: 1`) is not
+// pre-tested; Kubernetes objects have no such keys.
+const YAML11_CANDIDATE = /(?:[:-][ \t]+|[[{,][ \t]*)(?:[yYnN]|[yY]es|YES|[nN]o|NO|[oO]n|ON|[oO]ff|OFF|[-+]?0[0-7]+)[ \t]*(?:#|$|[,\]}])/m;
 
 export interface AmbiguousScalar {
   start: number;

@@ -60,6 +60,10 @@ export class YamlDocumentLocator implements DocumentLocator {
     return rangeOfSpan(this.source, this.locate(path, on));
   }
 
+  forget(): void {
+    this.cache = undefined;
+  }
+
   spanOf(path: ObjectPath, on: HighlightTarget = 'value'): Span | undefined {
     if (existingPrefixLength(this.value, path) !== path.length) return undefined;
     return this.locate(path, on);

@@ -61,23 +61,41 @@ export function splitDocuments(text: string): DocumentSpan[] {
   return spans;
 }
 
-/** Offsets of line starts, built once per file and only for files with something to report. */
+/**
+ * Offsets of line starts, for files with something to report, read only as far as the furthest
+ * offset asked about: in a rendered chart of many megabytes the findings are often near the top.
+ */
 export class LineIndex {
   private readonly starts: number[] = [0];
+  /** Where the next unread line break may be; -1 once the whole text is read. */
+  private scanned = 0;
 
-  constructor(text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
-  }
+  constructor(private readonly text: string) {}
 
   /** 1-based line and column of an offset. */
   position(offset: number): { line: number; column: number } {
+    const { starts } = this;
+    if (this.scanned !== -1 && offset >= this.scanned) this.readThrough(offset);
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
+      if (starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  }
+
+  private readThrough(offset: number): void {
+    let i = this.text.indexOf('\n', this.scanned);
+    while (i !== -1) {
+      this.starts.push(i + 1);
+      if (i >= offset) {
+        this.scanned = i + 1;
+        return;
+      }
+      i = this.text.indexOf('\n', i + 1);
+    }
+    this.scanned = -1;
   }
 }

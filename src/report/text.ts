@@ -33,8 +33,10 @@ function displayPath(file: string, cwd: string): string {
 /** Findings per file as shown, in the order of the names shown (the engine sorts by the names given). */
 function groupByFile(findings: readonly Finding[], cwd: string): Map<string, Finding[]> {
   const byFile = new Map<string, Finding[]>();
+  const shownAs = new Map<string, string>();
   for (const finding of findings) {
-    const shown = displayPath(finding.file, cwd);
+    let shown = shownAs.get(finding.file);
+    if (shown === undefined) shownAs.set(finding.file, (shown = displayPath(finding.file, cwd)));
     const list = byFile.get(shown);
     if (list) list.push(finding);
     else byFile.set(shown, [finding]);
