@@ -6,7 +6,7 @@
 import { build } from 'esbuild';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -70,6 +70,13 @@ await Promise.all([
   build({ ...common, stdin: { contents: "module.exports = require('picomatch');", resolveDir: '.' }, outfile: 'dist/cli/picomatch.cjs' }),
   build({ ...common, stdin: { contents: standaloneValidator(), resolveDir: '.' }, outfile: 'dist/cli/config-validator.cjs' }),
 ]);
+
+// The loader reads the bundles as latin1 (a copy, not a decode): they must be ASCII, as esbuild
+// writes them unless told otherwise.
+for (const file of readdirSync('dist/cli').filter((name) => name.endsWith('.cjs'))) {
+  const bytes = readFileSync(path.join('dist/cli', file));
+  if (bytes.some((byte) => byte > 0x7f)) throw new Error(`dist/cli/${file} is not ASCII: code-cache.ts reads it as latin1`);
+}
 
 // One run over input that needs every bundle records what a typical run compiles: a document the
 // yaml library must read, in a folder with a configuration file that has overrides and ignores.

@@ -13,7 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import jsyaml from 'js-yaml';
 
-export const SCHEMA_FORMAT = 1;
+export const SCHEMA_FORMAT = 2;
 
 interface SpecSchema {
   $ref?: string;
@@ -428,21 +428,6 @@ export function generateSchemas(input: GeneratorInput): GeneratorOutput {
 
   const sortedKinds = [...kinds.keys()].sort();
   const masks = (byId: Map<number, number>) => [...byId].sort((a, b) => a[0] - b[0]).map(([id, mask]) => [id, mask]);
-  const index = [
-    '{',
-    `"format": ${SCHEMA_FORMAT},`,
-    `"versions": ${JSON.stringify(versions)},`,
-    `"groups": ${JSON.stringify([...groups].sort())},`,
-    `"objectMeta": ${JSON.stringify(masks(objectMeta))},`,
-    '"kinds": {',
-    sortedKinds.map((key) => `${JSON.stringify(key)}: ${JSON.stringify(masks(kinds.get(key)!))}`).join(',\n'),
-    '},',
-    '"apis": [',
-    apis.map((entry) => JSON.stringify(entry)).join(',\n'),
-    ']',
-    '}',
-    '',
-  ].join('\n');
   const definitions = [
     '{',
     `"format": ${SCHEMA_FORMAT},`,
@@ -457,6 +442,32 @@ export function generateSchemas(input: GeneratorInput): GeneratorOutput {
       })
       .join(',\n'),
     ']',
+    '}',
+    '',
+  ].join('\n');
+  // Where each entry's line starts in definitions.json, in bytes, and where the line after the
+  // last one starts: a run reads the entries it needs out of the file without splitting all of it.
+  const definitionLines = definitions.split('\n');
+  const offsets: number[] = [];
+  let offset = 0;
+  definitionLines.forEach((line, number) => {
+    if (number >= 3 && number < 3 + pool.length) offsets.push(offset);
+    offset += Buffer.byteLength(line) + 1;
+    if (number === 2 + pool.length) offsets.push(offset);
+  });
+  const index = [
+    '{',
+    `"format": ${SCHEMA_FORMAT},`,
+    `"versions": ${JSON.stringify(versions)},`,
+    `"groups": ${JSON.stringify([...groups].sort())},`,
+    `"objectMeta": ${JSON.stringify(masks(objectMeta))},`,
+    '"kinds": {',
+    sortedKinds.map((key) => `${JSON.stringify(key)}: ${JSON.stringify(masks(kinds.get(key)!))}`).join(',\n'),
+    '},',
+    '"apis": [',
+    apis.map((entry) => JSON.stringify(entry)).join(',\n'),
+    '],',
+    `"offsets": ${JSON.stringify(offsets)}`,
     '}',
     '',
   ].join('\n');

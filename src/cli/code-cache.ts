@@ -15,7 +15,9 @@ const loaded = new Map<string, { script: Script; exports: unknown }>();
 export function loadCached(file: string): unknown {
   const known = loaded.get(file);
   if (known) return known.exports;
-  const code = readFileSync(file, 'utf8');
+  // esbuild writes ASCII only (other characters escaped), and the build checks it: read as
+  // latin1, the text is copied rather than decoded, which a pre-commit run notices.
+  const code = readFileSync(file, 'latin1');
   let cachedData: Buffer | undefined;
   try {
     cachedData = readFileSync(`${file}.cache`);

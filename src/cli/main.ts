@@ -23,6 +23,7 @@ import { runConfig, STARTER_CONFIG } from './config.js';
 import { CrdLoadError, loadCrds } from './crds.js';
 import { renderFailureFindings, renderOptions, renderPlan, RenderUsageError } from './rendering.js';
 import { packageInfo } from './package-info.js';
+import { stdoutIsTerminal, writeStdout } from './stdout.js';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -52,11 +53,11 @@ async function readAtMost(stream: NodeJS.ReadableStream, maxBytes: number): Prom
 }
 
 const processIO = (): CliIO => ({
-  stdout: (text) => process.stdout.write(text),
+  stdout: writeStdout,
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
   env: process.env,
-  stdoutIsTTY: process.stdout.isTTY === true,
+  stdoutIsTTY: stdoutIsTerminal(),
   readStdin: (maxBytes) => readAtMost(process.stdin, maxBytes),
 });
 

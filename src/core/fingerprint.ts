@@ -1,6 +1,14 @@
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { formatPath } from './format.js';
 import type { Finding } from './types.js';
+
+/**
+ * node:crypto costs a pre-commit run about 8 ms to load, and only runs that write fingerprints
+ * (JSON, SARIF, a baseline) need it.
+ */
+function sha256(): import('node:crypto').Hash {
+  return (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).createHash('sha256');
+}
 
 /** What tells one problem from another, whatever form an identity is written in. */
 export interface IdentityParts {
@@ -48,6 +56,6 @@ export function fingerprinter(): (finding: Finding, file?: string) => string {
     const identity = findingIdentity(finding, file);
     const occurrence = seen.get(identity) ?? 0;
     seen.set(identity, occurrence + 1);
-    return createHash('sha256').update(`${identity}\u0000${occurrence}`).digest('hex');
+    return sha256().update(`${identity}\u0000${occurrence}`).digest('hex');
   };
 }

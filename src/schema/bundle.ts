@@ -7,8 +7,8 @@ import { schemaNode, type Properties, type SchemaNode } from './node.js';
  *
  * - `index.json`: the bundled versions (oldest first; bit i of a version mask is versions[i]),
  *   the API groups Kubernetes itself serves, and per `apiVersion kind` the pool entry of its
- *   top-level definition with the versions it holds for; then the table of removed and deprecated
- *   APIs.
+ *   top-level definition with the versions it holds for; the table of removed and deprecated
+ *   APIs; and where each pool entry's line starts in definitions.json, in bytes.
  * - `definitions.json`: the pool, one entry per line: `[name, versionMask, properties, required?,
  *   enums?]`. A property's type is an expression: `s` string, `i` int32, `l` int64, `n` number,
  *   `b` boolean, `B` base64 bytes, `t` date-time, `I` int-or-string, `q` quantity, `o` any object,
@@ -26,6 +26,8 @@ interface IndexFile {
   objectMeta: [number, number][];
   kinds: Record<string, [number, number][]>;
   apis: ApiLifecycle[];
+  /** Byte offset in definitions.json of each pool entry's line, then of the line after the last. */
+  offsets: number[];
 }
 
 type PoolEntry = [name: string, mask: number, properties: Record<string, string>, required?: string[] | 0, enums?: Record<string, string[]>];
@@ -39,7 +41,7 @@ export interface ApiLifecycle {
   replacement?: string;
 }
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 function schemaDirectory(): string {
   // schemas/ is two folders above this module in the sources and in the bundled CLI (dist/cli/), three in dist/src/.
@@ -51,8 +53,6 @@ function schemaDirectory(): string {
 }
 
 let index: IndexFile | undefined;
-let poolLines: string[] | undefined;
-let poolStart = 0;
 const poolEntries = new Map<number, PoolEntry>();
 
 function readJson<T extends { format: number }>(file: string): T {
@@ -65,32 +65,39 @@ export function bundleIndex(): IndexFile {
   return (index ??= readJson<IndexFile>('index.json'));
 }
 
+let definitionBytes: Buffer | undefined;
+
 /**
- * The pool's lines: the generator writes one entry per line, and an entry is parsed when a
- * lookup first needs it, so a run over one Deployment parses the hundred entries it reaches,
- * not the whole file.
+ * The pool, as bytes: the generator writes one entry per line and the index says where each line
+ * starts, so an entry is decoded and parsed when a lookup first needs it. A run over one
+ * Deployment reads the few dozen entries it reaches, not the fourteen hundred in the file.
  */
-function lines(): string[] {
-  if (!poolLines) {
-    const text = readFileSync(`${schemaDirectory()}definitions.json`, 'utf8');
-    poolLines = text.split('\n');
-    const format = /^"format": (\d+),$/.exec(poolLines[1] ?? '');
-    poolStart = poolLines.indexOf('"definitions": [') + 1;
-    if (!format || Number(format[1]) !== FORMAT || poolStart === 0) throw new Error(`schemas/kubernetes/definitions.json is not in format ${FORMAT}; reinstall kubegate`);
+function definitions(): Buffer {
+  if (!definitionBytes) {
+    const bytes = readFileSync(`${schemaDirectory()}definitions.json`);
+    if (!bytes.toString('utf8', 0, 64).includes(`"format": ${FORMAT},`)) throw new Error(`schemas/kubernetes/definitions.json is not in format ${FORMAT}; reinstall kubegate`);
+    definitionBytes = bytes;
   }
-  return poolLines;
+  return definitionBytes;
 }
 
 function poolCount(): number {
-  const all = lines();
-  return all.lastIndexOf(']') - poolStart;
+  return bundleIndex().offsets.length - 1;
+}
+
+function poolLine(id: number, length?: number): string {
+  const { offsets } = bundleIndex();
+  const start = offsets[id];
+  const next = offsets[id + 1];
+  if (start === undefined || next === undefined) throw new Error(`schemas/kubernetes/definitions.json has no entry ${id}`);
+  return definitions().toString('utf8', start, length === undefined ? next - 1 : Math.min(start + length, next - 1));
 }
 
 function poolEntry(id: number): PoolEntry {
   let entry = poolEntries.get(id);
   if (!entry) {
-    const line = lines()[poolStart + id];
-    if (line === undefined || !line.startsWith('[')) throw new Error(`schemas/kubernetes/definitions.json has no entry ${id}`);
+    const line = poolLine(id);
+    if (!line.startsWith('[')) throw new Error(`schemas/kubernetes/definitions.json does not match its index at entry ${id}; reinstall kubegate`);
     entry = JSON.parse(line.endsWith(',') ? line.slice(0, -1) : line) as PoolEntry;
     poolEntries.set(id, entry);
   }
@@ -233,7 +240,7 @@ export function versionsWithField(definition: string, field: string): string[] {
   let mask = 0;
   const prefix = `[${JSON.stringify(definition)},`;
   for (let id = 0; id < poolCount(); id++) {
-    if (!lines()[poolStart + id]!.startsWith(prefix)) continue;
+    if (poolLine(id, Buffer.byteLength(prefix)) !== prefix) continue;
     const [, bits, properties] = poolEntry(id);
     if (Object.hasOwn(properties, field)) mask |= bits;
   }
