@@ -102,6 +102,11 @@ function environmentSpecs(options: DriftCommandOptions, config: ResolvedConfig |
   return specs;
 }
 
+/** The namespace of the environment's objects written without one: --namespace, then the environment's, then the configuration's. */
+function namespaceOf(spec: EnvironmentSpec, options: DriftCommandOptions, config: ResolvedConfig | undefined): string | undefined {
+  return options.namespace ?? spec.namespace ?? config?.namespace;
+}
+
 /** Reads one environment: its files as they are, its charts and overlays rendered for it. */
 async function gatherEnvironment(spec: EnvironmentSpec, options: DriftCommandOptions, config: ResolvedConfig | undefined, cwd: string, env: Readonly<Record<string, string | undefined>>): Promise<{ sources: Source[]; rendered: Source[]; inputs: string[]; errors: string[]; notices: string[] }> {
   const loaded = await openSources(spec.paths, { cwd, readStdin: async () => new Uint8Array(), renderables: true, kustomizations: kustomizationReader });
@@ -110,7 +115,7 @@ async function gatherEnvironment(spec: EnvironmentSpec, options: DriftCommandOpt
   const notices = loaded.notices.map((notice) => `environment ${spec.name}: ${notice}`);
   let rendered: Source[] = [];
   if (loaded.renderables.length > 0) {
-    const namespace = options.namespace ?? spec.namespace ?? config?.namespace;
+    const namespace = namespaceOf(spec, options, config);
     let base;
     try {
       base = renderOptions({ ...options.render, values: [], set: [] }, config, { cwd, env, namespace, maxOutputBytes: DEFAULT_MAX_FILE_BYTES });
@@ -159,14 +164,17 @@ export async function runDrift(options: DriftCommandOptions, io: { cwd: string; 
   if (errors.length > 0) throw new DriftUsageError(errors.join('\n'));
   const allow = config.resolved?.driftAllow ?? [];
   const allowed = allow.length > 0 ? picomatchLibrary()(allow, { dot: true }) : undefined;
-  const inputs: EnvironmentInput[] = specs.map((spec, i) => ({
-    name: spec.name,
-    profile: spec.profile,
-    local: spec.local,
-    ...(spec.capacity ? { capacity: spec.capacity } : {}),
-    sources: [...gathered[i]!.sources, ...gathered[i]!.rendered],
-    world: { complete: true, ...(options.namespace ?? spec.namespace ?? config.resolved?.namespace ? { defaultNamespace: (options.namespace ?? spec.namespace ?? config.resolved?.namespace)! } : {}), ...(config.resolved?.external ? { external: config.resolved.external } : {}) },
-  }));
+  const inputs: EnvironmentInput[] = specs.map((spec, i) => {
+    const namespace = namespaceOf(spec, options, config.resolved);
+    return {
+      name: spec.name,
+      profile: spec.profile,
+      local: spec.local,
+      ...(spec.capacity ? { capacity: spec.capacity } : {}),
+      sources: [...gathered[i]!.sources, ...gathered[i]!.rendered],
+      world: { complete: true, ...(namespace === undefined ? {} : { defaultNamespace: namespace }), ...(config.resolved?.external ? { external: config.resolved.external } : {}) },
+    };
+  });
   let run;
   try {
     run = compareEnvironments(inputs, { rules: driftRules, settings: config.driftSettings, ...(allowed ? { allowed } : {}) });

@@ -103,6 +103,32 @@ export function matchedContainers(resource: MatchedResource): Map<string, (Conta
   return byName;
 }
 
+export interface PerContainerCheck<MessageId extends string> {
+  messageId: MessageId;
+  /** What one container has in environment `environment`, whose copy of the workload is `member`. */
+  holdingsOf: (ref: ContainerRef, environment: number, member: Resource) => Holdings;
+  /** `env/KEY`: the allow-list subject after the container's name. */
+  subject: (key: string) => string;
+  /** `env KEY`: the short label, before ` (container NAME)`. */
+  what: (key: string) => string;
+}
+
+/** A presence check for each container of each workload, containers matched by name across environments. */
+export function reportPerContainer<MessageId extends string>(context: DriftContext<MessageId, unknown>, check: PerContainerCheck<MessageId>): void {
+  for (const resource of workloads(context.resources)) {
+    for (const [container, refs] of matchedContainers(resource)) {
+      reportPresence(context, {
+        messageId: check.messageId,
+        resource,
+        holdings: refs.map((ref, i) => ref && check.holdingsOf(ref, i, resource.members[i]!)),
+        subject: (key) => `${container}/${check.subject(key)}`,
+        what: (key) => `${check.what(key)} (container ${container})`,
+        data: () => ({ container }),
+      });
+    }
+  }
+}
+
 /** Workloads only: objects with a pod template in at least one environment. */
 export function workloads(resources: readonly MatchedResource[]): MatchedResource[] {
   return resources.filter((resource) => resource.members.some((member) => member !== undefined && podSpec(member) !== undefined));

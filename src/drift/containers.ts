@@ -1,5 +1,4 @@
-import type { ObjectPath } from '../core/types.js';
-import { isObject, type KubeObject } from '../model/resource.js';
+import { isObject, type KubeObject, type Resource } from '../model/resource.js';
 import type { ContainerRef } from '../model/workload.js';
 import { namedEntries, placeIn, type Holdings, type Item } from './compare.js';
 import type { DriftEnvironment } from './rule.js';
@@ -26,27 +25,15 @@ export function envSource(environment: DriftEnvironment, name: string, entry: Ku
 }
 
 /** The container's env vars, by name. */
-export function envHoldings(environment: DriftEnvironment, index: number, ref: ContainerRef, resource: Parameters<typeof placeIn>[1]): Holdings {
+export function envHoldings(environment: DriftEnvironment, index: number, ref: ContainerRef, resource: Resource): Holdings {
   const items = new Map<string, Item & { entry: KubeObject }>();
   for (const { key, entry, path } of namedEntries(ref.container, 'env', ref.path, (entry) => (typeof entry.name === 'string' ? entry.name : undefined))) {
     items.set(key, { place: placeIn(index, resource, [...path, 'name']), value: envSource(environment, key, entry).text, entry });
   }
-  return { anchor: anchorIn(index, resource, ref.path, 'env'), items };
+  return { anchor: anchorIn(index, resource, ref, 'env'), items };
 }
 
 /** Where a missing entry of a container's list is reported: the list's key, else the container's name. */
-export function anchorIn(index: number, resource: Parameters<typeof placeIn>[1], containerPath: ObjectPath, field: string): Holdings['anchor'] {
-  return isObject(getAt(resource.object, containerPath)) && (getAt(resource.object, containerPath) as KubeObject)[field] !== undefined
-    ? placeIn(index, resource, [...containerPath, field], 'key')
-    : placeIn(index, resource, [...containerPath, 'name']);
-}
-
-function getAt(object: unknown, path: ObjectPath): unknown {
-  let current = object;
-  for (const segment of path) {
-    if (Array.isArray(current) && typeof segment === 'number') current = current[segment];
-    else if (isObject(current) && typeof segment === 'string') current = current[segment];
-    else return undefined;
-  }
-  return current;
+export function anchorIn(index: number, resource: Resource, ref: ContainerRef, field: string): Holdings['anchor'] {
+  return ref.container[field] !== undefined ? placeIn(index, resource, [...ref.path, field], 'key') : placeIn(index, resource, [...ref.path, 'name']);
 }

@@ -46,7 +46,7 @@ export default defineDriftRule({
             const items = new Map<string, Item>();
             const ports = namedEntries(ref.container, 'ports', ref.path, (port) => (typeof port.containerPort === 'number' || typeof port.containerPort === 'string' ? `${port.containerPort}/${typeof port.protocol === 'string' ? port.protocol : 'TCP'}` : undefined));
             for (const { key, entry, path } of ports) items.set(key, { place: placeIn(i, member, [...path, 'containerPort']), value: typeof entry.name === 'string' ? `port ${key} (${entry.name})` : `port ${key}` });
-            return { anchor: anchorIn(i, member, ref.path, 'ports'), items };
+            return { anchor: anchorIn(i, member, ref, 'ports'), items };
           }),
           subject: (key) => `${container}/port/${key}`,
           what: (key) => `port ${key} (container ${container})`,

@@ -1,6 +1,6 @@
 import { isObject } from '../../model/resource.js';
 import { anchorIn } from '../containers.js';
-import { matchedContainers, namedEntries, placeIn, reportPresence, workloads, type Item } from '../compare.js';
+import { namedEntries, placeIn, reportPerContainer, type Item } from '../compare.js';
 import { defineDriftRule } from '../rule.js';
 
 export default defineDriftRule({
@@ -18,30 +18,22 @@ export default defineDriftRule({
   },
   compare(context) {
     const { environments } = context;
-    for (const resource of workloads(context.resources)) {
-      for (const [container, refs] of matchedContainers(resource)) {
-        reportPresence(context, {
-          messageId: 'missing',
-          resource,
-          holdings: refs.map((ref, i) => {
-            if (!ref) return undefined;
-            const member = resource.members[i]!;
-            const items = new Map<string, Item>();
-            const entries = namedEntries(ref.container, 'envFrom', ref.path, (entry) => {
-              for (const [field, kind] of [['secretRef', 'Secret'], ['configMapRef', 'ConfigMap']] as const) {
-                const source = entry[field];
-                if (isObject(source) && typeof source.name === 'string') return `${kind} ${environments[i]!.canonicalName(kind, source.name)}${typeof entry.prefix === 'string' ? ` (prefix ${entry.prefix})` : ''}`;
-              }
-              return undefined;
-            });
-            for (const { key, path } of entries) items.set(key, { place: placeIn(i, member, path), value: key });
-            return { anchor: anchorIn(i, member, ref.path, 'envFrom'), items };
-          }),
-          subject: (key) => `${container}/envFrom/${key.split(' ')[1]}`,
-          what: (key) => `envFrom ${key} (container ${container})`,
-          data: () => ({ container }),
+    reportPerContainer(context, {
+      messageId: 'missing',
+      holdingsOf: (ref, i, member) => {
+        const items = new Map<string, Item>();
+        const entries = namedEntries(ref.container, 'envFrom', ref.path, (entry) => {
+          for (const [field, kind] of [['secretRef', 'Secret'], ['configMapRef', 'ConfigMap']] as const) {
+            const source = entry[field];
+            if (isObject(source) && typeof source.name === 'string') return `${kind} ${environments[i]!.canonicalName(kind, source.name)}${typeof entry.prefix === 'string' ? ` (prefix ${entry.prefix})` : ''}`;
+          }
+          return undefined;
         });
-      }
-    }
+        for (const { key, path } of entries) items.set(key, { place: placeIn(i, member, path), value: key });
+        return { anchor: anchorIn(i, member, ref, 'envFrom'), items };
+      },
+      subject: (key) => `envFrom/${key.split(' ')[1]}`,
+      what: (key) => `envFrom ${key}`,
+    });
   },
 });

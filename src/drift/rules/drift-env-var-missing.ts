@@ -1,5 +1,5 @@
 import { envHoldings } from '../containers.js';
-import { matchedContainers, reportPresence, workloads } from '../compare.js';
+import { reportPerContainer } from '../compare.js';
 import { defineDriftRule } from '../rule.js';
 
 export default defineDriftRule({
@@ -16,18 +16,11 @@ export default defineDriftRule({
     },
   },
   compare(context) {
-    const { environments } = context;
-    for (const resource of workloads(context.resources)) {
-      for (const [container, refs] of matchedContainers(resource)) {
-        reportPresence(context, {
-          messageId: 'missing',
-          resource,
-          holdings: refs.map((ref, i) => ref && envHoldings(environments[i]!, i, ref, resource.members[i]!)),
-          subject: (key) => `${container}/env/${key}`,
-          what: (key) => `env ${key} (container ${container})`,
-          data: () => ({ container }),
-        });
-      }
-    }
+    reportPerContainer(context, {
+      messageId: 'missing',
+      holdingsOf: (ref, i, member) => envHoldings(context.environments[i]!, i, ref, member),
+      subject: (key) => `env/${key}`,
+      what: (key) => `env ${key}`,
+    });
   },
 });

@@ -1,5 +1,5 @@
 import { isObject } from '../../model/resource.js';
-import { matchedContainers, placeIn, reportPresence, workloads, type Item } from '../compare.js';
+import { placeIn, reportPerContainer, type Item } from '../compare.js';
 import { defineDriftRule } from '../rule.js';
 
 const PROBES = ['readinessProbe', 'livenessProbe', 'startupProbe'] as const;
@@ -18,28 +18,20 @@ export default defineDriftRule({
     },
   },
   compare(context) {
-    for (const resource of workloads(context.resources)) {
-      for (const [container, refs] of matchedContainers(resource)) {
-        reportPresence(context, {
-          messageId: 'missing',
-          resource,
-          holdings: refs.map((ref, i) => {
-            if (!ref) return undefined;
-            const member = resource.members[i]!;
-            const items = new Map<string, Item>();
-            for (const probe of PROBES) {
-              const value = ref.container[probe];
-              if (!isObject(value)) continue;
-              const handler = ['httpGet', 'tcpSocket', 'grpc', 'exec'].find((field) => value[field] !== undefined) ?? 'probe';
-              items.set(probe, { place: placeIn(i, member, [...ref.path, probe], 'key'), value: handler });
-            }
-            return { anchor: placeIn(i, member, [...ref.path, 'name']), items };
-          }),
-          subject: (key) => `${container}/probe/${key}`,
-          what: (key) => `${key} (container ${container})`,
-          data: () => ({ container }),
-        });
-      }
-    }
+    reportPerContainer(context, {
+      messageId: 'missing',
+      holdingsOf: (ref, i, member) => {
+        const items = new Map<string, Item>();
+        for (const probe of PROBES) {
+          const value = ref.container[probe];
+          if (!isObject(value)) continue;
+          const handler = ['httpGet', 'tcpSocket', 'grpc', 'exec'].find((field) => value[field] !== undefined) ?? 'probe';
+          items.set(probe, { place: placeIn(i, member, [...ref.path, probe], 'key'), value: handler });
+        }
+        return { anchor: placeIn(i, member, [...ref.path, 'name']), items };
+      },
+      subject: (key) => `probe/${key}`,
+      what: (key) => key,
+    });
   },
 });

@@ -63,7 +63,7 @@ export default defineDriftRule({
             for (const { key, entry, path } of namedEntries(ref.container, 'volumeMounts', ref.path, (mount) => (typeof mount.mountPath === 'string' ? mount.mountPath : undefined))) {
               items.set(key, { place: placeIn(i, member, [...path, 'mountPath']), value: `volume ${String(entry.name)}` });
             }
-            return { anchor: anchorIn(i, member, ref.path, 'volumeMounts'), items };
+            return { anchor: anchorIn(i, member, ref, 'volumeMounts'), items };
           }),
           subject: (key) => `${container}/mount${key}`,
           what: (key) => `mount ${key} (container ${container})`,
