@@ -1,7 +1,7 @@
 import { createRule } from '../src/engine/builtin-rule.js';
 import { podMetadataPathOf } from '../src/model/kinds.js';
 import { isObject, type Resource } from '../src/model/resource.js';
-import { containerSecurity, podSecurityContext } from '../src/model/security.js';
+import { unconfinedProfiles } from '../src/model/security.js';
 import { describePods, podSpec } from '../src/model/workload.js';
 
 const CONTAINER_ANNOTATION = 'container.apparmor.security.beta.kubernetes.io/';
@@ -39,19 +39,10 @@ export default createRule({
     appliesTo: 'workloads',
   },
   check(resource, context) {
-    const pod = podSpec(resource);
-    if (!pod) return;
-    // Reported once on the pod's own field, whatever the containers override: the standard rejects it.
-    const podContext = pod.spec.securityContext;
-    const podProfile = isObject(podContext) ? podContext.appArmorProfile : undefined;
-    if (isObject(podProfile) && podProfile.type === 'Unconfined') {
-      context.report({ messageId: 'pod', data: { pods: describePods(resource) }, path: [...podSecurityContext(pod)!.path, 'appArmorProfile', 'type'] });
-    }
-    for (const ref of containerSecurity(resource)) {
-      const profile = ref.context?.appArmorProfile;
-      if (isObject(profile) && profile.type === 'Unconfined') {
-        context.report({ messageId: 'container', data: { container: ref.name }, path: [...ref.contextPath, 'appArmorProfile', 'type'] });
-      }
+    if (!podSpec(resource)) return;
+    for (const { container, path } of unconfinedProfiles(resource, 'appArmorProfile')) {
+      if (container === undefined) context.report({ messageId: 'pod', data: { pods: describePods(resource) }, path });
+      else context.report({ messageId: 'container', data: { container }, path });
     }
     const annotations = podAnnotations(resource);
     if (!annotations) return;

@@ -1,7 +1,7 @@
 import type { HighlightTarget, ObjectPath } from '../src/core/types.js';
 import { createRule } from '../src/engine/builtin-rule.js';
 import { isObject } from '../src/model/resource.js';
-import { containerSecurity, type ContainerSecurity } from '../src/model/security.js';
+import { containerSecurity, type ContainerSecurity, isWindowsPod } from '../src/model/security.js';
 
 /**
  * The capabilities the baseline standard lets a container add. capabilities-added reports every
@@ -47,9 +47,8 @@ export default createRule({
   check(resource, context) {
     const refs = containerSecurity(resource);
     if (refs.length === 0) return;
-    const os = refs[0]!.pod.spec.os;
     // Windows has no Linux capabilities; the API rejects the field there and the standard exempts such pods.
-    if (isObject(os) && os.name === 'windows') return;
+    if (isWindowsPod(refs[0]!.pod)) return;
     for (const ref of refs) {
       // A privileged container has every capability whatever it drops or adds: privileged-container
       // reports it, and its capabilities are checked once privileged is gone.

@@ -1,6 +1,7 @@
 import { createRule } from '../src/engine/builtin-rule.js';
 import { isObject, type Resource } from '../src/model/resource.js';
 import { containers, podSpec } from '../src/model/workload.js';
+import { normalizeHostPath } from '../src/model/security.js';
 
 /** Socket file names of the container runtimes, wherever a distribution puts them. */
 const SOCKETS: ReadonlyMap<string, string> = new Map([
@@ -32,21 +33,6 @@ const PIPES: ReadonlyMap<string, string> = new Map([
   ['docker_engine', 'Docker'],
   ['containerd-containerd', 'containerd'],
 ]);
-
-/**
- * A host path as the node resolves it: `.`, `..` and repeated or trailing slashes removed, and
- * `/var/run` read as `/run`, which it links to.
- */
-function normalizeHostPath(raw: string): string {
-  const parts: string[] = [];
-  for (const part of raw.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  const path = `/${parts.join('/')}`;
-  return path === '/var/run' || path.startsWith('/var/run/') ? `/run${path.slice('/var/run'.length)}` : path;
-}
 
 /**
  * Whether a hostPath reaches a container runtime's API: its socket (by file name, so that custom

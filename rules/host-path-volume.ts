@@ -1,6 +1,6 @@
 import { createRule } from '../src/engine/builtin-rule.js';
 import { isObject } from '../src/model/resource.js';
-import { containerSecurity, type ContainerSecurity } from '../src/model/security.js';
+import { containerSecurity, type ContainerSecurity, normalizeHostPath } from '../src/model/security.js';
 import { podSpec } from '../src/model/workload.js';
 
 /** A node path and what the node keeps there, for the message; `tree` covers everything below it too. */
@@ -68,18 +68,6 @@ function exposureIn(list: readonly Exposure[], path: string): Exposure | undefin
   if (at) return at;
   const inside = list.find((entry) => entry.path.startsWith(`${path}/`));
   return inside && { ...inside, what: `the directory holding ${inside.path}, ${inside.what}` };
-}
-
-/** Same as in `container-runtime-socket`: a host path as the node resolves it, `/var/run` read as `/run`. */
-function normalizeHostPath(raw: string): string {
-  const parts: string[] = [];
-  for (const part of raw.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  const path = `/${parts.join('/')}`;
-  return path === '/var/run' || path.startsWith('/var/run/') ? `/run${path.slice('/var/run'.length)}` : path;
 }
 
 const RUNTIME_SOCKETS = new Set(['docker.sock', 'containerd.sock', 'containerd.sock.ttrpc', 'crio.sock', 'dockershim.sock', 'cri-dockerd.sock', 'podman.sock']);

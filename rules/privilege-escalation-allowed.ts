@@ -1,16 +1,6 @@
 import type { HighlightTarget, ObjectPath } from '../src/core/types.js';
 import { createRule } from '../src/engine/builtin-rule.js';
-import { isObject } from '../src/model/resource.js';
-import { containerSecurity, type ContainerSecurity } from '../src/model/security.js';
-import type { PodSpecRef } from '../src/model/workload.js';
-
-/**
- * A pod declared to run on Windows nodes, where Linux privilege escalation does not exist and the
- * API rejects the field: the standard exempts such pods from this control.
- */
-function isWindowsPod(pod: PodSpecRef): boolean {
-  return isObject(pod.spec.os) && pod.spec.os.name === 'windows';
-}
+import { containerSecurity, type ContainerSecurity, isWindowsPod } from '../src/model/security.js';
 
 /** Where to show a field the container does not write: its securityContext key, else its name. */
 function missingFieldAt(ref: ContainerSecurity): { path: ObjectPath; on: HighlightTarget } {

@@ -1,6 +1,5 @@
 import { createRule } from '../src/engine/builtin-rule.js';
-import { isObject } from '../src/model/resource.js';
-import { containerSecurity } from '../src/model/security.js';
+import { containerSecurity, isWindowsPod } from '../src/model/security.js';
 import { describePods, podSpec } from '../src/model/workload.js';
 
 export default createRule({
@@ -26,7 +25,7 @@ export default createRule({
   check(resource, context) {
     const pod = podSpec(resource);
     if (!pod) return;
-    if (isObject(pod.spec.os) && pod.spec.os.name === 'windows') return;
+    if (isWindowsPod(pod)) return;
     const refs = containerSecurity(resource);
     const missing = refs.filter((ref) => ref.setting('seccompProfile') === undefined);
     if (missing.length === 0) return;

@@ -1,7 +1,7 @@
 import { createRule } from '../src/engine/builtin-rule.js';
 import { podMetadataPathOf } from '../src/model/kinds.js';
 import { isObject, type Resource } from '../src/model/resource.js';
-import { containerSecurity, podSecurityContext } from '../src/model/security.js';
+import { unconfinedProfiles } from '../src/model/security.js';
 import { describePods, podSpec } from '../src/model/workload.js';
 
 const POD_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';
@@ -41,20 +41,10 @@ export default createRule({
     appliesTo: 'workloads',
   },
   check(resource, context) {
-    const pod = podSpec(resource);
-    if (!pod) return;
-    // The pod-level field is reported once, on itself, even where every container overrides it:
-    // the standard rejects the pod for it all the same.
-    const podContext = pod.spec.securityContext;
-    const podProfile = isObject(podContext) ? podContext.seccompProfile : undefined;
-    if (isObject(podProfile) && podProfile.type === 'Unconfined') {
-      context.report({ messageId: 'pod', data: { pods: describePods(resource) }, path: [...podSecurityContext(pod)!.path, 'seccompProfile', 'type'] });
-    }
-    for (const ref of containerSecurity(resource)) {
-      const profile = ref.context?.seccompProfile;
-      if (isObject(profile) && profile.type === 'Unconfined') {
-        context.report({ messageId: 'container', data: { container: ref.name }, path: [...ref.contextPath, 'seccompProfile', 'type'] });
-      }
+    if (!podSpec(resource)) return;
+    for (const { container, path } of unconfinedProfiles(resource, 'seccompProfile')) {
+      if (container === undefined) context.report({ messageId: 'pod', data: { pods: describePods(resource) }, path });
+      else context.report({ messageId: 'container', data: { container }, path });
     }
     const annotations = podAnnotations(resource);
     if (!annotations) return;

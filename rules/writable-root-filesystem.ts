@@ -1,7 +1,6 @@
 import type { HighlightTarget, ObjectPath } from '../src/core/types.js';
 import { createRule } from '../src/engine/builtin-rule.js';
-import { isObject } from '../src/model/resource.js';
-import { containerSecurity, type ContainerSecurity } from '../src/model/security.js';
+import { containerSecurity, type ContainerSecurity, isWindowsPod } from '../src/model/security.js';
 
 /** Where to show a field the container does not write: its securityContext key, else its name. */
 function missingFieldAt(ref: ContainerSecurity): { path: ObjectPath; on: HighlightTarget } {
@@ -32,8 +31,7 @@ export default createRule({
   check(resource, context) {
     const refs = containerSecurity(resource);
     if (refs.length === 0) return;
-    const os = refs[0]!.pod.spec.os;
-    if (isObject(os) && os.name === 'windows') return;
+    if (isWindowsPod(refs[0]!.pod)) return;
     for (const ref of refs) {
       // A debugging session (kubectl debug) is meant to install tools into its own container.
       if (ref.role === 'ephemeralContainer') continue;

@@ -81,3 +81,46 @@ export function containerSecurity(resource: Resource): readonly ContainerSecurit
   }
   return found;
 }
+
+/**
+ * A pod declared to run on Windows nodes, where Linux capabilities, privilege escalation, seccomp
+ * and a read-only root filesystem do not exist (the API rejects those fields there): the Pod
+ * Security Standards exempt such pods from those controls.
+ */
+export function isWindowsPod(pod: PodSpecRef): boolean {
+  return isObject(pod.spec.os) && pod.spec.os.name === 'windows';
+}
+
+/**
+ * Where a pod or its containers set `<field>.type: Unconfined` (seccompProfile, appArmorProfile):
+ * the pod's own field, once even where every container overrides it (the standards reject the pod
+ * for it all the same), then each container's.
+ */
+export function unconfinedProfiles(resource: Resource, field: 'seccompProfile' | 'appArmorProfile'): { container?: string; path: ObjectPath }[] {
+  const pod = podSpec(resource);
+  if (!pod) return [];
+  const found: { container?: string; path: ObjectPath }[] = [];
+  const podLevel = podSecurityContext(pod);
+  const podProfile = podLevel?.context[field];
+  if (podLevel && isObject(podProfile) && podProfile.type === 'Unconfined') found.push({ path: [...podLevel.path, field, 'type'] });
+  for (const ref of containerSecurity(resource)) {
+    const profile = ref.context?.[field];
+    if (isObject(profile) && profile.type === 'Unconfined') found.push({ container: ref.name, path: [...ref.contextPath, field, 'type'] });
+  }
+  return found;
+}
+
+/**
+ * A host path as the node resolves it: `.`, `..` and repeated or trailing slashes removed, and
+ * `/var/run` read as `/run`, which it links to.
+ */
+export function normalizeHostPath(raw: string): string {
+  const parts: string[] = [];
+  for (const part of raw.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  const path = `/${parts.join('/')}`;
+  return path === '/var/run' || path.startsWith('/var/run/') ? `/run${path.slice('/var/run'.length)}` : path;
+}
