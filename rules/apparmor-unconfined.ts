@@ -1,20 +1,8 @@
 import { createRule } from '../src/engine/builtin-rule.js';
-import { podMetadataPathOf } from '../src/model/kinds.js';
-import { isObject, type Resource } from '../src/model/resource.js';
 import { unconfinedProfiles } from '../src/model/security.js';
-import { describePods, podSpec } from '../src/model/workload.js';
+import { describePods, podAnnotations, podSpec } from '../src/model/workload.js';
 
 const CONTAINER_ANNOTATION = 'container.apparmor.security.beta.kubernetes.io/';
-
-/** The pod template's own annotations (where the AppArmor annotations live). */
-function podAnnotations(resource: Resource): Record<string, unknown> | undefined {
-  const metadataPath = podMetadataPathOf(resource.groupKind);
-  if (!metadataPath) return undefined;
-  let current: unknown = resource.object;
-  for (const segment of metadataPath) current = isObject(current) ? current[segment as string] : undefined;
-  const annotations = isObject(current) ? current.annotations : undefined;
-  return isObject(annotations) ? annotations : undefined;
-}
 
 export default createRule({
   meta: {
@@ -44,12 +32,13 @@ export default createRule({
       if (container === undefined) context.report({ messageId: 'pod', data: { pods: describePods(resource) }, path });
       else context.report({ messageId: 'container', data: { container }, path });
     }
-    const annotations = podAnnotations(resource);
-    if (!annotations) return;
+    const written = podAnnotations(resource);
+    if (!written) return;
+    const { annotations } = written;
     for (const annotation of Object.keys(annotations)) {
       // The API accepts only runtime/default, localhost/<profile> and unconfined as values.
       if (!annotation.startsWith(CONTAINER_ANNOTATION) || annotations[annotation] !== 'unconfined') continue;
-      context.report({ messageId: 'annotation', data: { annotation, container: annotation.slice(CONTAINER_ANNOTATION.length) }, path: [...podMetadataPathOf(resource.groupKind)!, 'annotations', annotation] });
+      context.report({ messageId: 'annotation', data: { annotation, container: annotation.slice(CONTAINER_ANNOTATION.length) }, path: [...written.path, annotation] });
     }
   },
 });

@@ -1,7 +1,7 @@
 import type { HighlightTarget, ObjectPath } from '../src/core/types.js';
 import { createRule } from '../src/engine/builtin-rule.js';
 import { isObject } from '../src/model/resource.js';
-import { containerSecurity, type ContainerSecurity, isWindowsPod } from '../src/model/security.js';
+import { containerSecurity, type ContainerSecurity, isWindowsPod, missingSettingAt } from '../src/model/security.js';
 
 /**
  * The capabilities the baseline standard lets a container add. capabilities-added reports every
@@ -17,8 +17,7 @@ function missingDropAt(ref: ContainerSecurity): { path: ObjectPath; on: Highligh
     const path = [...ref.contextPath, 'capabilities'];
     return { path: capabilities.drop !== undefined && capabilities.drop !== null ? [...path, 'drop'] : path, on: 'key' };
   }
-  if (ref.context) return { path: ref.contextPath, on: 'key' };
-  return { path: typeof ref.container.name === 'string' ? [...ref.path, 'name'] : ref.path, on: 'value' };
+  return missingSettingAt(ref);
 }
 
 export default createRule({

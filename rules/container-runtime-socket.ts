@@ -1,85 +1,7 @@
 import { createRule } from '../src/engine/builtin-rule.js';
-import { isObject, type Resource } from '../src/model/resource.js';
-import { containers, podSpec } from '../src/model/workload.js';
-import { normalizeHostPath } from '../src/model/security.js';
-
-/** Socket file names of the container runtimes, wherever a distribution puts them. */
-const SOCKETS: ReadonlyMap<string, string> = new Map([
-  ['docker.sock', 'Docker'],
-  ['containerd.sock', 'containerd'],
-  ['containerd.sock.ttrpc', 'containerd'],
-  ['crio.sock', 'CRI-O'],
-  ['dockershim.sock', 'dockershim'],
-  ['cri-dockerd.sock', 'cri-dockerd'],
-  ['podman.sock', 'Podman'],
-]);
-
-/** Directories that hold a runtime's socket, with `/var/run` written as `/run` (its target on every current distribution). */
-const DIRECTORIES: ReadonlyMap<string, string> = new Map([
-  ['/run', 'container runtime'],
-  ['/run/docker', 'Docker'],
-  ['/run/containerd', 'containerd'],
-  ['/run/docker/containerd', 'containerd'],
-  ['/run/crio', 'CRI-O'],
-  ['/run/cri-dockerd', 'cri-dockerd'],
-  ['/run/podman', 'Podman'],
-  ['/run/k3s', 'containerd'],
-  ['/run/k3s/containerd', 'containerd'],
-  ['/var/snap/microk8s/common/run', 'containerd'],
-]);
-
-/** The named pipes Docker and containerd listen on on Windows nodes. */
-const PIPES: ReadonlyMap<string, string> = new Map([
-  ['docker_engine', 'Docker'],
-  ['containerd-containerd', 'containerd'],
-]);
-
-/**
- * Whether a hostPath reaches a container runtime's API: its socket (by file name, so that custom
- * locations are found too), a directory holding it, a socket inside such a directory, or a Windows
- * named pipe. `host-path-volume` keeps an identical copy to leave these volumes to this rule.
- */
-function runtimeSocket(rawPath: string, type: unknown): { runtime: string; kind: 'socket' | 'directory' } | undefined {
-  if (rawPath.includes('\\') || rawPath.toLowerCase().startsWith('//./pipe/')) {
-    const pipe = rawPath.replaceAll('\\', '/').toLowerCase();
-    const name = pipe.startsWith('//./pipe/') ? pipe.slice('//./pipe/'.length) : undefined;
-    const runtime = name === undefined ? undefined : PIPES.get(name);
-    return runtime === undefined ? undefined : { runtime, kind: 'socket' };
-  }
-  if (!rawPath.startsWith('/')) return undefined;
-  const path = normalizeHostPath(rawPath);
-  const byName = SOCKETS.get(path.slice(path.lastIndexOf('/') + 1));
-  if (byName !== undefined) return { runtime: byName, kind: 'socket' };
-  const directory = DIRECTORIES.get(path);
-  if (directory !== undefined) return { runtime: directory, kind: 'directory' };
-  if (type !== 'Socket') return undefined;
-  // Any socket under a runtime's own directory is one of its endpoints; `/run` itself is shared by everything.
-  for (const [prefix, runtime] of DIRECTORIES) {
-    if (prefix !== '/run' && path.startsWith(`${prefix}/`)) return { runtime, kind: 'socket' };
-  }
-  return undefined;
-}
-
-/** `mounted writable by container "a"`, `mounted read-only by containers "a", "b"`: how the pod reaches a volume. */
-function accessOf(resource: Resource, volume: string): string {
-  const readOnly: string[] = [];
-  const writable: string[] = [];
-  for (const ref of containers(resource)) {
-    const mounts = ref.container.volumeMounts;
-    if (!Array.isArray(mounts)) continue;
-    for (const mount of mounts) {
-      if (!isObject(mount) || mount.name !== volume) continue;
-      (mount.readOnly === true ? readOnly : writable).push(ref.name);
-    }
-  }
-  const list = (names: string[]) => {
-    const unique = [...new Set(names)];
-    return `${unique.length === 1 ? 'container' : 'containers'} ${unique.map((name) => `"${name}"`).join(', ')}`;
-  };
-  if (writable.length > 0) return `mounted writable by ${list(writable)}`;
-  if (readOnly.length > 0) return `mounted read-only by ${list(readOnly)}`;
-  return 'declared, though no container mounts it yet';
-}
+import { isObject } from '../src/model/resource.js';
+import { describeAccess, mountsOf, runtimeSocket } from '../src/model/host-path.js';
+import { podSpec } from '../src/model/workload.js';
 
 export default createRule({
   meta: {
@@ -114,7 +36,7 @@ export default createRule({
       const name = typeof volume.name === 'string' ? volume.name : `#${index}`;
       context.report({
         messageId: found.kind,
-        data: { volume: name, path, runtime: found.runtime, access: accessOf(resource, name) },
+        data: { volume: name, path, runtime: found.runtime, access: describeAccess(mountsOf(resource, name)) },
         path: [...pod.path, 'volumes', index, 'hostPath', 'path'],
       });
     });

@@ -1,6 +1,7 @@
 import { createRule } from '../src/engine/builtin-rule.js';
 import { isObject } from '../src/model/resource.js';
-import { containerSecurity, type ContainerSecurity, normalizeHostPath } from '../src/model/security.js';
+import { containerList, describeAccess, mountsOf, normalizeHostPath, runtimeSocket } from '../src/model/host-path.js';
+import type { ContainerSecurity } from '../src/model/security.js';
 import { podSpec } from '../src/model/workload.js';
 
 /** A node path and what the node keeps there, for the message; `tree` covers everything below it too. */
@@ -70,61 +71,11 @@ function exposureIn(list: readonly Exposure[], path: string): Exposure | undefin
   return inside && { ...inside, what: `the directory holding ${inside.path}, ${inside.what}` };
 }
 
-const RUNTIME_SOCKETS = new Set(['docker.sock', 'containerd.sock', 'containerd.sock.ttrpc', 'crio.sock', 'dockershim.sock', 'cri-dockerd.sock', 'podman.sock']);
-const RUNTIME_DIRECTORIES = ['/run', '/run/docker', '/run/containerd', '/run/docker/containerd', '/run/crio', '/run/cri-dockerd', '/run/podman', '/run/k3s', '/run/k3s/containerd', '/var/snap/microk8s/common/run'];
-const RUNTIME_PIPES = new Set(['docker_engine', 'containerd-containerd']);
-
-/**
- * The volumes `container-runtime-socket` reports, so that they are not reported twice. Keep in
- * step with `runtimeSocket` there: the tests of both rules lint the same fixtures to check it.
- */
-function isRuntimeSocket(rawPath: string, type: unknown): boolean {
-  if (rawPath.includes('\\') || rawPath.toLowerCase().startsWith('//./pipe/')) {
-    const pipe = rawPath.replaceAll('\\', '/').toLowerCase();
-    return pipe.startsWith('//./pipe/') && RUNTIME_PIPES.has(pipe.slice('//./pipe/'.length));
-  }
-  if (!rawPath.startsWith('/')) return false;
-  const path = normalizeHostPath(rawPath);
-  if (RUNTIME_SOCKETS.has(path.slice(path.lastIndexOf('/') + 1)) || RUNTIME_DIRECTORIES.includes(path)) return true;
-  return type === 'Socket' && RUNTIME_DIRECTORIES.some((prefix) => prefix !== '/run' && path.startsWith(`${prefix}/`));
-}
-
-interface Mount {
-  container: string;
-  readOnly: boolean;
-  /** The container cannot run as root: runAsNonRoot, or a non-zero runAsUser, its own or the pod's. */
-  nonRoot: boolean;
-}
-
+/** The container cannot run as root: runAsNonRoot, or a non-zero runAsUser, its own or the pod's. */
 function runsAsNonRoot(ref: ContainerSecurity): boolean {
   if (ref.setting('runAsNonRoot')?.value === true) return true;
   const user = ref.setting('runAsUser')?.value;
   return typeof user === 'number' && user > 0;
-}
-
-function mountsOf(refs: readonly ContainerSecurity[], volume: string): Mount[] {
-  const found: Mount[] = [];
-  for (const ref of refs) {
-    const mounts = ref.container.volumeMounts;
-    if (!Array.isArray(mounts)) continue;
-    for (const mount of mounts) {
-      if (isObject(mount) && mount.name === volume) found.push({ container: ref.name, readOnly: mount.readOnly === true, nonRoot: runsAsNonRoot(ref) });
-    }
-  }
-  return found;
-}
-
-function containerList(mounts: readonly Mount[]): string {
-  const names = [...new Set(mounts.map((mount) => mount.container))];
-  return `${names.length === 1 ? 'container' : 'containers'} ${names.map((name) => `"${name}"`).join(', ')}`;
-}
-
-/** `mounted writable by container "a"`, `mounted read-only by containers "a", "b"`: how the pod reaches the volume. */
-function accessOf(mounts: readonly Mount[]): string {
-  const writable = mounts.filter((mount) => !mount.readOnly);
-  if (writable.length > 0) return `mounted writable by ${containerList(writable)}`;
-  if (mounts.length > 0) return `mounted read-only by ${containerList(mounts)}`;
-  return 'declared, though no container mounts it yet';
 }
 
 export default createRule({
@@ -156,14 +107,12 @@ export default createRule({
     const pod = podSpec(resource);
     const volumes = pod?.spec.volumes;
     if (!pod || !Array.isArray(volumes)) return;
-    let refs: readonly ContainerSecurity[] | undefined;
     volumes.forEach((volume: unknown, index) => {
       if (!isObject(volume) || !isObject(volume.hostPath)) return;
       const raw = volume.hostPath.path;
-      if (typeof raw === 'string' && isRuntimeSocket(raw, volume.hostPath.type)) return;
-      refs ??= containerSecurity(resource);
+      if (typeof raw === 'string' && runtimeSocket(raw, volume.hostPath.type)) return;
       const name = typeof volume.name === 'string' ? volume.name : `#${index}`;
-      const mounts = mountsOf(refs, name);
+      const mounts = mountsOf(resource, name);
       const path = typeof raw === 'string' ? raw : '(no path)';
       const at = [...pod.path, 'volumes', index, 'hostPath', 'path'];
       // Windows paths (`C:\...`) have none of the Linux node's meaning: reported as any hostPath.
@@ -172,15 +121,15 @@ export default createRule({
       const system = normalized === undefined ? undefined : exposureIn(SYSTEM, normalized);
       // A volume no container mounts exposes nothing yet; it is still a hostPath the standard forbids.
       if (credentials && mounts.length > 0) {
-        if (mounts.every((mount) => mount.readOnly && mount.nonRoot)) {
+        if (mounts.every((mount) => mount.readOnly && runsAsNonRoot(mount.container))) {
           context.report({ messageId: 'credentialsReadOnly', data: { volume: name, path, what: credentials.what, access: `mounted read-only by ${containerList(mounts)}` }, path: at, downgrade: true });
         } else {
-          context.report({ messageId: 'credentials', data: { volume: name, path, what: credentials.what, access: accessOf(mounts) }, path: at });
+          context.report({ messageId: 'credentials', data: { volume: name, path, what: credentials.what, access: describeAccess(mounts) }, path: at });
         }
       } else if (system && mounts.some((mount) => !mount.readOnly)) {
-        context.report({ messageId: 'systemWritable', data: { volume: name, path, what: system.what, access: accessOf(mounts) }, path: at });
+        context.report({ messageId: 'systemWritable', data: { volume: name, path, what: system.what, access: describeAccess(mounts) }, path: at });
       } else {
-        context.report({ messageId: 'hostPath', data: { volume: name, path, access: accessOf(mounts) }, path: at, downgrade: true });
+        context.report({ messageId: 'hostPath', data: { volume: name, path, access: describeAccess(mounts) }, path: at, downgrade: true });
       }
     });
   },

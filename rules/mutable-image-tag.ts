@@ -1,22 +1,6 @@
 import { createRule } from '../src/engine/builtin-rule.js';
-import { parseImageReference, splitImageReference } from '../src/model/image.js';
+import { movingTag } from '../src/model/image.js';
 import { containers, imageSetByTrigger, isHelmTestHook } from '../src/model/workload.js';
-
-/** `none` for an untagged image, the tag when it is one that moves, undefined when the image is pinned. */
-function mutableTag(image: string, moving: ReadonlySet<string>): { tag: string } | 'none' | undefined {
-  const parsed = parseImageReference(image);
-  if (parsed) {
-    if (parsed.digest !== undefined) return undefined;
-    if (parsed.tag === undefined) return 'none';
-    return moving.has(parsed.tag) ? { tag: parsed.tag } : undefined;
-  }
-  // A name with placeholders (`PROJECT_ID`, `$REGISTRY`) is substituted before deploy but keeps
-  // its tag, so `:latest` is still what will run. Without a tag the whole string may be the
-  // placeholder (`$IMAGE`, `<image>`), so only a moving tag is reported here. An image with no
-  // name at all (`:latest`) cannot be pulled: image-empty reports that, for its cause.
-  const parts = splitImageReference(image);
-  return parts.name !== '' && parts.tag !== undefined && moving.has(parts.tag) && parts.digest === undefined ? { tag: parts.tag } : undefined;
-}
 
 export default createRule({
   meta: {
@@ -63,11 +47,11 @@ export default createRule({
           if (typeof image !== 'string') continue;
           // The trigger deploys the image stream tag's image by digest, whatever tag is written.
           if (imageSetByTrigger(resource, ref)) continue;
-          const found = mutableTag(image, moving);
-          if (found === undefined) continue;
+          const tag = movingTag(image, moving);
+          if (tag === undefined) continue;
           context.report({
-            messageId: found === 'none' ? 'untagged' : 'latest',
-            data: found === 'none' ? { container: ref.name, image } : { container: ref.name, image, tag: found.tag },
+            messageId: tag === '' ? 'untagged' : 'latest',
+            data: tag === '' ? { container: ref.name, image } : { container: ref.name, image, tag },
             path: [...ref.path, 'image'],
           });
         }

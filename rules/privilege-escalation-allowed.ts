@@ -1,12 +1,5 @@
-import type { HighlightTarget, ObjectPath } from '../src/core/types.js';
 import { createRule } from '../src/engine/builtin-rule.js';
-import { containerSecurity, type ContainerSecurity, isWindowsPod } from '../src/model/security.js';
-
-/** Where to show a field the container does not write: its securityContext key, else its name. */
-function missingFieldAt(ref: ContainerSecurity): { path: ObjectPath; on: HighlightTarget } {
-  if (ref.context) return { path: ref.contextPath, on: 'key' };
-  return { path: typeof ref.container.name === 'string' ? [...ref.path, 'name'] : ref.path, on: 'value' };
-}
+import { containerSecurity, isWindowsPod, missingSettingAt } from '../src/model/security.js';
 
 export default createRule({
   meta: {
@@ -41,7 +34,7 @@ export default createRule({
       if (allow === true) {
         context.report({ messageId: 'allowed', data: { container }, path: [...ref.contextPath, 'allowPrivilegeEscalation'], on: 'key' });
       } else if (allow !== false) {
-        context.report({ messageId: 'unset', data: { container }, ...missingFieldAt(ref) });
+        context.report({ messageId: 'unset', data: { container }, ...missingSettingAt(ref) });
       }
     }
   },

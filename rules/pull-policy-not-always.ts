@@ -1,23 +1,6 @@
 import { createRule } from '../src/engine/builtin-rule.js';
-import { parseImageReference, splitImageReference } from '../src/model/image.js';
+import { movingTag } from '../src/model/image.js';
 import { containers, imageSetByTrigger, isHelmTestHook } from '../src/model/workload.js';
-
-/**
- * The tag of an image that names whatever was pushed last: `''` for an untagged image, the tag
- * when it is one that moves; undefined when the image is pinned by a version tag or a digest.
- * Read as mutable-image-tag reads it: a name with placeholders keeps its tag.
- */
-function movingTag(image: string, moving: ReadonlySet<string>): string | undefined {
-  const parsed = parseImageReference(image);
-  if (parsed) {
-    if (parsed.digest !== undefined) return undefined;
-    if (parsed.tag === undefined) return '';
-    return moving.has(parsed.tag) ? parsed.tag : undefined;
-  }
-  // Without a tag the whole string may be a placeholder (`$IMAGE`), so only a moving tag counts.
-  const parts = splitImageReference(image);
-  return parts.name !== '' && parts.tag !== undefined && moving.has(parts.tag) && parts.digest === undefined ? parts.tag : undefined;
-}
 
 export default createRule({
   meta: {

@@ -1,13 +1,6 @@
-import type { HighlightTarget, ObjectPath } from '../src/core/types.js';
 import { createRule } from '../src/engine/builtin-rule.js';
-import { containerSecurity, podSecurityContext, type ContainerSecurity } from '../src/model/security.js';
+import { containerSecurity, missingSettingAt, podSecurityContext } from '../src/model/security.js';
 import { workloadName } from '../src/model/workload.js';
-
-/** Where to show a field the container does not write: its securityContext key, else its name. */
-function missingFieldAt(ref: ContainerSecurity): { path: ObjectPath; on: HighlightTarget } {
-  if (ref.context) return { path: ref.contextPath, on: 'key' };
-  return { path: typeof ref.container.name === 'string' ? [...ref.path, 'name'] : ref.path, on: 'value' };
-}
 
 export default createRule({
   meta: {
@@ -59,9 +52,9 @@ export default createRule({
       const user = ref.setting('runAsUser')?.value;
       if (user === 0) continue;
       if (typeof user === 'number' && user > 0) {
-        context.report({ messageId: 'unsetWithUser', data: { container, user }, ...missingFieldAt(ref), downgrade: true });
+        context.report({ messageId: 'unsetWithUser', data: { container, user }, ...missingSettingAt(ref), downgrade: true });
       } else {
-        context.report({ messageId: 'unset', data: { container }, ...missingFieldAt(ref) });
+        context.report({ messageId: 'unset', data: { container }, ...missingSettingAt(ref) });
       }
     }
   },

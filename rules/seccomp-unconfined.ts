@@ -1,21 +1,9 @@
 import { createRule } from '../src/engine/builtin-rule.js';
-import { podMetadataPathOf } from '../src/model/kinds.js';
-import { isObject, type Resource } from '../src/model/resource.js';
 import { unconfinedProfiles } from '../src/model/security.js';
-import { describePods, podSpec } from '../src/model/workload.js';
+import { describePods, podAnnotations, podSpec } from '../src/model/workload.js';
 
 const POD_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';
 const CONTAINER_ANNOTATION = 'container.seccomp.security.alpha.kubernetes.io/';
-
-/** The pod template's own annotations (where the legacy seccomp annotations live). */
-function podAnnotations(resource: Resource): Record<string, unknown> | undefined {
-  const metadataPath = podMetadataPathOf(resource.groupKind);
-  if (!metadataPath) return undefined;
-  let current: unknown = resource.object;
-  for (const segment of metadataPath) current = isObject(current) ? current[segment as string] : undefined;
-  const annotations = isObject(current) ? current.annotations : undefined;
-  return isObject(annotations) ? annotations : undefined;
-}
 
 export default createRule({
   meta: {
@@ -46,11 +34,12 @@ export default createRule({
       if (container === undefined) context.report({ messageId: 'pod', data: { pods: describePods(resource) }, path });
       else context.report({ messageId: 'container', data: { container }, path });
     }
-    const annotations = podAnnotations(resource);
-    if (!annotations) return;
+    const written = podAnnotations(resource);
+    if (!written) return;
+    const { annotations } = written;
     for (const annotation of Object.keys(annotations)) {
       if (annotations[annotation] !== 'unconfined') continue;
-      const path = [...podMetadataPathOf(resource.groupKind)!, 'annotations', annotation];
+      const path = [...written.path, annotation];
       if (annotation === POD_ANNOTATION) context.report({ messageId: 'podAnnotation', data: { annotation, pods: describePods(resource) }, path });
       else if (annotation.startsWith(CONTAINER_ANNOTATION)) context.report({ messageId: 'containerAnnotation', data: { annotation, container: annotation.slice(CONTAINER_ANNOTATION.length) }, path });
     }

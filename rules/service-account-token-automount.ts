@@ -1,18 +1,15 @@
 import { createRule } from '../src/engine/builtin-rule.js';
-import { podMetadataPathOf } from '../src/model/kinds.js';
 import { isObjectName } from '../src/model/names.js';
 import { AccountBindings } from '../src/model/rbac.js';
-import { isObject, type Resource } from '../src/model/resource.js';
-import { describePods, isHelmTestHook, podSpec } from '../src/model/workload.js';
+import type { Resource } from '../src/model/resource.js';
+import { describePods, isHelmTestHook, podAnnotations, podSpec } from '../src/model/workload.js';
 
 /**
  * Pods whose Vault agent logs in to Vault with the pod's ServiceAccount token (Vault's Kubernetes
  * auth reads the mounted token): they need it, though no RBAC in the cluster mentions the account.
  */
 function logsInToVault(resource: Resource): boolean {
-  let annotations: unknown = resource.object;
-  for (const segment of [...(podMetadataPathOf(resource.groupKind) ?? []), 'annotations']) annotations = isObject(annotations) ? annotations[segment as string] : undefined;
-  return isObject(annotations) && annotations['vault.hashicorp.com/agent-inject'] === 'true';
+  return podAnnotations(resource)?.annotations['vault.hashicorp.com/agent-inject'] === 'true';
 }
 
 export default createRule({

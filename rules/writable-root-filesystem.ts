@@ -1,12 +1,5 @@
-import type { HighlightTarget, ObjectPath } from '../src/core/types.js';
 import { createRule } from '../src/engine/builtin-rule.js';
-import { containerSecurity, type ContainerSecurity, isWindowsPod } from '../src/model/security.js';
-
-/** Where to show a field the container does not write: its securityContext key, else its name. */
-function missingFieldAt(ref: ContainerSecurity): { path: ObjectPath; on: HighlightTarget } {
-  if (ref.context) return { path: ref.contextPath, on: 'key' };
-  return { path: typeof ref.container.name === 'string' ? [...ref.path, 'name'] : ref.path, on: 'value' };
-}
+import { containerSecurity, isWindowsPod, missingSettingAt } from '../src/model/security.js';
 
 export default createRule({
   meta: {
@@ -40,7 +33,7 @@ export default createRule({
       if (readOnly === false) {
         context.report({ messageId: 'writable', data: { container: ref.name }, path: [...ref.contextPath, 'readOnlyRootFilesystem'], on: 'key' });
       } else {
-        context.report({ messageId: 'unset', data: { container: ref.name }, ...missingFieldAt(ref) });
+        context.report({ messageId: 'unset', data: { container: ref.name }, ...missingSettingAt(ref) });
       }
     }
   },

@@ -156,3 +156,23 @@ function readReference(text: string): ImageReferenceReading {
 export function parseImageReference(text: string): ImageReference | undefined {
   return readImageReference(text).reference;
 }
+
+/**
+ * The tag of an image that names whatever was pushed last: `''` for an untagged image, the tag
+ * when it is one of `moving`; undefined when a version tag or a digest pins the image.
+ *
+ * A name with placeholders (`PROJECT_ID`, `$REGISTRY`) is substituted before deploy but keeps its
+ * tag, so `:latest` is still what will run. Without a tag the whole string may be the placeholder
+ * (`$IMAGE`, `<image>`), so only a moving tag counts there. An image with no name at all
+ * (`:latest`) cannot be pulled: image-empty reports that, for its cause.
+ */
+export function movingTag(image: string, moving: ReadonlySet<string>): string | undefined {
+  const parsed = parseImageReference(image);
+  if (parsed) {
+    if (parsed.digest !== undefined) return undefined;
+    if (parsed.tag === undefined) return '';
+    return moving.has(parsed.tag) ? parsed.tag : undefined;
+  }
+  const parts = splitImageReference(image);
+  return parts.name !== '' && parts.tag !== undefined && moving.has(parts.tag) && parts.digest === undefined ? parts.tag : undefined;
+}

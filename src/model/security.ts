@@ -1,4 +1,4 @@
-import type { ObjectPath } from '../core/types.js';
+import type { HighlightTarget, ObjectPath } from '../core/types.js';
 import { isObject, type KubeObject, type Resource } from './resource.js';
 import { containers, podSpec, type ContainerRef, type PodSpecRef } from './workload.js';
 
@@ -111,16 +111,10 @@ export function unconfinedProfiles(resource: Resource, field: 'seccompProfile' |
 }
 
 /**
- * A host path as the node resolves it: `.`, `..` and repeated or trailing slashes removed, and
- * `/var/run` read as `/run`, which it links to.
+ * Where to show a securityContext field a container does not write: its securityContext key when
+ * it has one, else its name (the container itself when it has none).
  */
-export function normalizeHostPath(raw: string): string {
-  const parts: string[] = [];
-  for (const part of raw.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  const path = `/${parts.join('/')}`;
-  return path === '/var/run' || path.startsWith('/var/run/') ? `/run${path.slice('/var/run'.length)}` : path;
+export function missingSettingAt(ref: ContainerSecurity): { path: ObjectPath; on: HighlightTarget } {
+  if (ref.context) return { path: ref.contextPath, on: 'key' };
+  return { path: typeof ref.container.name === 'string' ? [...ref.path, 'name'] : ref.path, on: 'value' };
 }

@@ -1,5 +1,5 @@
 import type { ObjectPath } from '../core/types.js';
-import { BATCH_KINDS, podSpecPathOf } from './kinds.js';
+import { BATCH_KINDS, podMetadataPathOf, podSpecPathOf } from './kinds.js';
 import { isObject, type KubeObject, type Resource } from './resource.js';
 
 /**
@@ -68,6 +68,19 @@ export interface ContainerRef {
    * app containers, so the serving checks apply to it as to a regular container.
    */
   sidecar: boolean;
+}
+
+/**
+ * The pod template's own annotations (where AppArmor, legacy seccomp and injector settings
+ * live) and their path, when the workload has a pod template with annotations.
+ */
+export function podAnnotations(resource: Resource): { annotations: KubeObject; path: ObjectPath } | undefined {
+  const metadataPath = podMetadataPathOf(resource.groupKind);
+  if (!metadataPath) return undefined;
+  let current: unknown = resource.object;
+  for (const segment of metadataPath) current = isObject(current) ? current[segment as string] : undefined;
+  const annotations = isObject(current) ? current.annotations : undefined;
+  return isObject(annotations) ? { annotations, path: [...metadataPath, 'annotations'] } : undefined;
 }
 
 /**
