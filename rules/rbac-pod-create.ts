@@ -1,5 +1,5 @@
 import { createRule } from '../src/engine/builtin-rule.js';
-import { ALL, coversGroup, grantingAny, grantingResource, grantsFullControl, isClusterRole, quoteList, reviewedPolicyRules, ROLE_KINDS, type RuleEntry, someRuleLists } from '../src/model/rbac.js';
+import { ALL, coversGroup, grantingAny, grantingResource, grantsFullControl, isClusterRole, quoteList, reviewedPolicyRules, ROLE_KINDS, type RuleEntry } from '../src/model/rbac.js';
 
 /** Pods, and the kinds whose controllers create pods from a template the creator writes. */
 const POD_MAKERS: readonly (readonly [group: string, resource: string])[] = [
@@ -34,8 +34,6 @@ export default createRule({
     appliesTo: ROLE_KINDS,
   },
   check(resource, context) {
-    // Reading the rules into entries with paths is worth it only for a role that grants create at all.
-    if (!someRuleLists(resource, 'verbs', ['create', ALL])) return;
     const clusterRole = isClusterRole(resource);
     const where = clusterRole ? 'the namespaces where it is bound (every namespace, kube-system included, with a ClusterRoleBinding)' : `namespace "${context.index.namespaceOf(resource) ?? context.index.defaultNamespace}"`;
     for (const rule of reviewedPolicyRules(resource)) {

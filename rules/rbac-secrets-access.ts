@@ -1,6 +1,6 @@
 import { createRule } from '../src/engine/builtin-rule.js';
 import { metadataMap } from '../src/model/resource.js';
-import { ALL, coversGroup, grantingAny, grantingResource, grantsFullControl, isClusterRole, quoteList, reviewedPolicyRules, ROLE_KINDS, someRuleLists } from '../src/model/rbac.js';
+import { ALL, coversGroup, grantingAny, grantingResource, grantsFullControl, isClusterRole, quoteList, reviewedPolicyRules, ROLE_KINDS } from '../src/model/rbac.js';
 
 /** Each returns a Secret's data: `list` and `watch` whole namespaces of them, `get` any one by name. */
 const READ_VERBS = ['get', 'list', 'watch'];
@@ -25,8 +25,6 @@ export default createRule({
     appliesTo: ROLE_KINDS,
   },
   check(resource, context) {
-    // Reading the rules into entries with paths is worth it only for a role that names Secrets or `*`.
-    if (!someRuleLists(resource, 'resources', ['secrets', ALL])) return;
     const toView = isClusterRole(resource) && metadataMap(resource, 'labels')['rbac.authorization.k8s.io/aggregate-to-view'] === 'true';
     for (const rule of reviewedPolicyRules(resource)) {
       // rbac-wildcard reports every verb on every resource as full control, which says more than this would.

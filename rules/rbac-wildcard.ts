@@ -1,5 +1,5 @@
 import { createRule } from '../src/engine/builtin-rule.js';
-import { ALL, describeGroups, grantsFullControl, quoteList, reviewedPolicyRules, ROLE_KINDS, type RuleEntry, someRuleLists } from '../src/model/rbac.js';
+import { ALL, describeGroups, grantsFullControl, quoteList, reviewedPolicyRules, ROLE_KINDS, type RuleEntry } from '../src/model/rbac.js';
 
 const values = (list: readonly RuleEntry[]) => quoteList(list.map((entry) => entry.value));
 const wildcard = (list: readonly RuleEntry[]) => list.find((entry) => entry.value === ALL);
@@ -30,8 +30,6 @@ export default createRule({
     appliesTo: ROLE_KINDS,
   },
   check(resource, context) {
-    // Reading the rules into entries with paths is worth it only for a role with a `*` somewhere.
-    if (!someRuleLists(resource, 'verbs', [ALL]) && !someRuleLists(resource, 'resources', [ALL]) && !someRuleLists(resource, 'apiGroups', [ALL])) return;
     const kind = resource.kind;
     for (const rule of reviewedPolicyRules(resource)) {
       // A rule of nonResourceURLs (`/metrics`, `/healthz`) grants no API objects.

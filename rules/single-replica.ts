@@ -1,9 +1,7 @@
 import { createRule } from '../src/engine/builtin-rule.js';
 import { autoscalerName, autoscalersOf, minimumLocation, replicasOf, type Autoscaler } from '../src/model/autoscaling.js';
-import { append } from '../src/model/collections.js';
 import { parseImageReference } from '../src/model/image.js';
 import { isObject, type KubeObject, type Resource } from '../src/model/resource.js';
-import { isEmptySelector, readPlainSelector } from '../src/model/selector.js';
 import { templateMatcher } from '../src/model/template-matcher.js';
 import { isHelmTestHook, longRunningContainers, podSpec, workloadName } from '../src/model/workload.js';
 
@@ -85,21 +83,6 @@ export default createRule({
   create(context) {
     const { index } = context;
     const matcher = templateMatcher(index);
-    // Every Service in front of each workload, built once: the first one may only expose metrics.
-    let fronting: Map<Resource, Resource[]> | undefined;
-    const servicesOf = (workload: Resource): readonly Resource[] => {
-      if (!fronting) {
-        fronting = new Map();
-        for (const service of index.ofKind('Service')) {
-          const spec = service.object.spec;
-          if (!isObject(spec) || spec.type === 'ExternalName') continue;
-          const selector = readPlainSelector(spec.selector);
-          if (!selector || isEmptySelector(selector)) continue;
-          for (const template of matcher.select(index.namespaceOf(service), selector)) append(fronting, template.resource, service);
-        }
-      }
-      return fronting.get(workload) ?? [];
-    };
     const claimAllowsMany = (workload: Resource) => (name: string) =>
       index.get('PersistentVolumeClaim', index.namespaceOf(workload), name).some((claim) => {
         const spec = claim.object.spec;
@@ -112,7 +95,8 @@ export default createRule({
         // Zero is scaled down on purpose; a count that is not a number is not weighed.
         if (!pod || replicasOf(workload) !== 1) return;
         // Most workloads have no Service in front: looked up first, as the cheapest of the conditions.
-        const service = servicesOf(workload).find(servesTraffic);
+        // The first Service in front may only expose metrics: any one that serves traffic counts.
+        const service = matcher.servicesFronting(workload).find(servesTraffic);
         if (!service) return;
         const autoscalers = autoscalersOf(index, workload);
         if (autoscalers.some(scalesToZero) || autoscalers.some((autoscaler) => autoscaler.minReplicas === undefined)) return;

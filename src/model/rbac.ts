@@ -44,8 +44,17 @@ function entries(rule: KubeObject, field: string, at: ObjectPath): RuleEntry[] {
   return found;
 }
 
+/** Read once per role: every RBAC rule reviews the same PolicyRules. */
+const readRules = new WeakMap<Resource, readonly PolicyRule[]>();
+
 /** Every PolicyRule written in a Role or ClusterRole, in order. */
-export function policyRules(resource: Resource): PolicyRule[] {
+export function policyRules(resource: Resource): readonly PolicyRule[] {
+  let found = readRules.get(resource);
+  if (!found) readRules.set(resource, (found = readPolicyRules(resource)));
+  return found;
+}
+
+function readPolicyRules(resource: Resource): PolicyRule[] {
   const rules = resource.object.rules;
   if (!Array.isArray(rules)) return [];
   const found: PolicyRule[] = [];
@@ -83,22 +92,8 @@ export function isBootstrapPolicy(resource: Resource): boolean {
   return metadataMap(resource, 'labels')['kubernetes.io/bootstrapping'] === 'rbac-defaults';
 }
 
-/**
- * Whether some PolicyRule of a role, as written, lists one of `values` in its `field`: a cheap
- * look that lets a rule skip the roles it cannot report (most name neither Secrets nor `*`)
- * before reading their rules into entries with paths.
- */
-export function someRuleLists(resource: Resource, field: string, values: readonly string[]): boolean {
-  const rules = resource.object.rules;
-  if (!Array.isArray(rules)) return false;
-  return rules.some((rule: unknown) => {
-    const list = isObject(rule) ? rule[field] : undefined;
-    return Array.isArray(list) && values.some((value) => list.includes(value));
-  });
-}
-
 /** The PolicyRules of a role that the RBAC rules review: none for an aggregated or built-in role. */
-export function reviewedPolicyRules(resource: Resource): PolicyRule[] {
+export function reviewedPolicyRules(resource: Resource): readonly PolicyRule[] {
   return isAggregated(resource) || isBootstrapPolicy(resource) ? [] : policyRules(resource);
 }
 

@@ -153,7 +153,7 @@ export interface ClosestTemplate {
 export class TemplateMatcher {
   private readonly byNamespace = new Map<string, NamespaceLabels>();
   private operated: Map<string, OperatedObject[]> | undefined;
-  private fronted: Map<Resource, Resource> | undefined;
+  private fronted: Map<Resource, Resource[]> | undefined;
 
   constructor(private readonly index: ResourceIndex) {}
 
@@ -196,10 +196,11 @@ export class TemplateMatcher {
   }
 
   /**
-   * A Service that sends traffic to the workload's pods (the first one found), or undefined.
-   * Services of type ExternalName and Services without a selector front no pod template.
+   * The Services that send traffic to the workload's pods, in the order of the input: its own,
+   * and often a headless or metrics one beside it. Services of type ExternalName and Services
+   * without a selector front no pod template.
    */
-  serviceFronting(workload: Resource): Resource | undefined {
+  servicesFronting(workload: Resource): readonly Resource[] {
     if (!this.fronted) {
       this.fronted = new Map();
       for (const service of this.index.ofKind('Service')) {
@@ -207,10 +208,15 @@ export class TemplateMatcher {
         if (!isObject(spec) || spec.type === 'ExternalName') continue;
         const selector = readPlainSelector(spec.selector);
         if (!selector || isEmptySelector(selector)) continue;
-        for (const template of this.select(this.index.namespaceOf(service), selector)) if (!this.fronted.has(template.resource)) this.fronted.set(template.resource, service);
+        for (const template of this.select(this.index.namespaceOf(service), selector)) append(this.fronted, template.resource, service);
       }
     }
-    return this.fronted.get(workload);
+    return this.fronted.get(workload) ?? [];
+  }
+
+  /** The first Service that sends traffic to the workload's pods, or undefined. */
+  serviceFronting(workload: Resource): Resource | undefined {
+    return this.servicesFronting(workload)[0];
   }
 
   /** A namespace's templates (Helm test hooks left out) by label key and by `key=value`, built on first use. */
