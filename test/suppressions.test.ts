@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { rules } from '../rules/index.js';
 import { isActive, type Finding, type Source } from '../src/core/types.js';
-import { PEER_CHECKS, scanComments, type PeerTool, type WrittenSuppression } from '../src/engine/directives.js';
+import { scanComments, type WrittenSuppression } from '../src/engine/directives.js';
+import { PEER_CHECKS, type PeerTool } from '../src/engine/peer-checks.js';
 import { lint, type LintConfig } from '../src/engine/lint.js';
 import { defineRule, RULE_ID, type AnyRule } from '../src/engine/rule.js';
 import type { SuppressionDirective } from '../src/engine/suppress.js';

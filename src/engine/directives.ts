@@ -33,9 +33,6 @@ import type { SuppressionDirective } from './suppress.js';
 export const IGNORE_ANNOTATION = 'kubegate.io/ignore';
 export const IGNORE_REASON_ANNOTATION = 'kubegate.io/ignore-reason';
 
-// The mapping lives with the rest of what kubegate knows of those tools; re-exported for existing importers.
-export { PEER_CHECKS, type PeerTool, type PeerToolMapping } from './peer-checks.js';
-
 /** Where a directive is written, as the findings about it will say. */
 export interface DirectivePlace {
   file: string;
