@@ -1,5 +1,5 @@
 import { formatPath } from '../src/core/format.js';
-import type { ObjectPath } from '../src/core/types.js';
+import type { DocumentLocator, ObjectPath } from '../src/core/types.js';
 import { createRule } from '../src/engine/builtin-rule.js';
 import { templateErrorIn, type TemplateError } from '../src/model/template-errors.js';
 
@@ -7,6 +7,43 @@ import { templateErrorIn, type TemplateError } from '../src/model/template-error
 const MAX_NODES = 200_000;
 const MAX_CHARACTERS = 32 * 1024 * 1024;
 const MAX_DEPTH = 64;
+
+/**
+ * Whether a document's text can hold a marker in one of its strings, so that most documents are
+ * ruled out by a search of their text instead of a walk of every string. A marker is looked for
+ * as written (`<no value>` also with its space folded from a line break); a printed map counts
+ * only as a whole one-line value, so only where `map[` can start a value; and any escape or escaped
+ * line break in a double-quoted string might spell a marker (`\u003cnil\u003e` is how Go's JSON
+ * encoder writes `<nil>`). Descriptions in custom resource definitions say `<namespace>/<name>`
+ * and `map[string]string` often, so the search must be this narrow to rule them out.
+ */
+const WRITTEN_MARKER = /<n(?:o\s|il>)/;
+const ESCAPE = /\\[xuU]|\\\r?$/m;
+function mayHoldMarker(text: string): boolean {
+  if (text.includes('%!') || WRITTEN_MARKER.test(text) || (text.includes('\\') && ESCAPE.test(text))) return true;
+  for (let at = text.indexOf('map['); at !== -1; at = text.indexOf('map[', at + 4)) {
+    let before = at - 1;
+    while (text[before] === ' ' || text[before] === '\t') before--;
+    if (before < 0 || '\n:-[,{"\''.includes(text[before]!)) return true;
+    // A tag or an anchor may stand between a key and its value: `key: !!str map[a:b]`.
+    let word = before;
+    while (word > 0 && !' \t\n'.includes(text[word - 1]!)) word--;
+    if (text[word] === '!' || text[word] === '&') return true;
+  }
+  return false;
+}
+
+/** Per document: the items of a List share one, and searching it once per item would be quadratic. */
+const searched = new WeakMap<DocumentLocator, boolean>();
+function documentMayHoldMarker(document: DocumentLocator): boolean {
+  let verdict = searched.get(document);
+  if (verdict === undefined) {
+    const text = document.text?.();
+    verdict = text === undefined || mayHoldMarker(text);
+    searched.set(document, verdict);
+  }
+  return verdict;
+}
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -49,6 +86,7 @@ export default createRule({
     appliesTo: '*',
   },
   check(resource, context) {
+    if (!documentMayHoldMarker(resource.document)) return;
     const found: { path: ObjectPath; error: TemplateError; multiline: boolean }[] = [];
     // An alias makes one collection appear many times (billions, in an alias bomb): each is read
     // once, and reported at the first place it appears. The set lives for one check only, so a

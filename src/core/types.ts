@@ -70,6 +70,11 @@ export interface DocumentLocator {
    * are then located, and a run over thousands of documents need not hold every one's reading.
    */
   forget?(): void;
+  /**
+   * The document's text as written, where there is one: a rule that looks for rare text in every
+   * string of an object can rule most documents out with one search of it instead of a walk.
+   */
+  text?(): string;
 }
 
 /** The identity of a Kubernetes object as written. */

@@ -2,6 +2,7 @@ import jsyaml from 'js-yaml';
 import type { Document } from 'yaml';
 import type { DiagnosticId, FindingOrigin, ObjectPath, Range, Skip, Source } from '../core/types.js';
 import { yamlLibrary } from './lazy-yaml.js';
+import { SCHEMA } from './yaml-schema.js';
 import { rangeOfSpan, YamlDocumentLocator, type SourceFile } from './positions.js';
 import { LineIndex, splitDocuments, type DocumentSpan } from './text.js';
 
@@ -32,13 +33,6 @@ export interface ParsedSource {
   skips: Skip[];
 }
 
-/**
- * YAML 1.2 core types plus merge keys, as the API server's YAML decoder accepts them; timestamps
- * stay strings because Kubernetes fields are never YAML timestamps.
- */
-// The merge type is in js-yaml's runtime `types` table, which its type definitions leave out.
-const mergeType = (jsyaml as unknown as { types: { merge: jsyaml.Type } }).types.merge;
-const SCHEMA = jsyaml.CORE_SCHEMA.extend({ implicit: [mergeType], explicit: [] });
 
 /**
  * Template actions that only Helm evaluates. Rendered output legitimately carries Go templates
@@ -134,7 +128,7 @@ export interface AmbiguousScalar {
 }
 
 /** Where a document holds such scalars, read with js-yaml's event listener (quoted scalars have no tag there). */
-function yaml11Ambiguities(source: string): AmbiguousScalar[] {
+export function yaml11Ambiguities(source: string): AmbiguousScalar[] {
   if (!YAML11_CANDIDATE.test(source)) return [];
   const found: AmbiguousScalar[] = [];
   const starts: number[] = [];

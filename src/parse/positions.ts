@@ -64,6 +64,10 @@ export class YamlDocumentLocator implements DocumentLocator {
     this.cache = undefined;
   }
 
+  text(): string {
+    return this.source.text.slice(this.span.start, this.span.end);
+  }
+
   spanOf(path: ObjectPath, on: HighlightTarget = 'value'): Span | undefined {
     if (existingPrefixLength(this.value, path) !== path.length) return undefined;
     return this.locate(path, on);

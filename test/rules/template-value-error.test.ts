@@ -93,6 +93,18 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'markers spelled with escapes or split by an escaped line break are still found: the text search only rules out documents that cannot hold one',
+      code: configMap(['  a: "\\u003cnil\\u003e"', '  b: "\\x25!s(MISSING)"', '  c: "x %\\', '    !d(string=y)"', '  d: "\\U0000003cno value>"', '  e: !!str map[a:b]', '  f: <no', '    value>']),
+      errors: [
+        nilValue('data.a', '<nil>', 5, 6, 23),
+        formatError('data.b', '%!s(MISSING)', '%!s(MISSING)', 6, 6, 23),
+        { ...formatError('data.c', '%!d(string=y)', 'x %!d(string=y)', 7, 6, 18), endLine: 8 },
+        noValue('data.d', '<no value>', 9, 6, 27),
+        goMap('data.e', 'map[a:b]', 10, 12, 20),
+        noValue('data.f', '<no value>', 11, 6, 9),
+      ],
+    },
+    {
       name: 'a collection two containers share through an alias is reported once, where it first appears',
       code: [
         'apiVersion: v1',
