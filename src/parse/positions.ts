@@ -3,7 +3,7 @@ import type { DocumentLocator, HighlightTarget, ObjectPath, Range } from '../cor
 import { yamlLibrary } from './lazy-yaml.js';
 import { locateInYamlDocument } from './locate-yaml.js';
 import { locateFast, newLocatorCache, type LocatorCache, type Span } from './locate.js';
-import type { LineIndex, DocumentSpan } from './text.js';
+import { LineIndex, type DocumentSpan } from './text.js';
 
 /** A file's text as positions are counted in it (any byte-order mark removed). */
 export interface SourceFile {
@@ -29,8 +29,7 @@ export function existingPrefixLength(value: unknown, path: ObjectPath): number {
 }
 
 /** A span of a file's text as a line/column range; an empty span still covers one column. */
-export function rangeOfSpan(file: SourceFile, span: Span): Range {
-  const lines = file.lineIndex();
+export function rangeOfSpan(file: SourceFile, span: Span, lines: LineIndex = file.lineIndex()): Range {
   const start = lines.position(span.start);
   const end = lines.position(Math.max(span.end, span.start));
   if (end.line === start.line && end.column <= start.column) end.column = start.column + 1;
@@ -43,6 +42,12 @@ export function rangeOfSpan(file: SourceFile, span: Span): Range {
  */
 export class YamlDocumentLocator implements DocumentLocator {
   private cache: LocatorCache | undefined;
+  /**
+   * The document's own line index, begun at its first line: a file of many documents has lines
+   * counted only in those with findings, not in every document before them (a rendered chart's
+   * CRDs, megabytes long, seldom have any).
+   */
+  private lines: LineIndex | undefined;
 
   constructor(
     private readonly source: SourceFile,
@@ -57,11 +62,12 @@ export class YamlDocumentLocator implements DocumentLocator {
   }
 
   rangeOf(path: ObjectPath, on: HighlightTarget = 'value'): Range {
-    return rangeOfSpan(this.source, this.locate(path, on));
+    return rangeOfSpan(this.source, this.locate(path, on), (this.lines ??= new LineIndex(this.source.text, this.span.start, this.span.line)));
   }
 
   forget(): void {
     this.cache = undefined;
+    this.lines = undefined;
   }
 
   text(): string {

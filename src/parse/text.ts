@@ -66,11 +66,22 @@ export function splitDocuments(text: string): DocumentSpan[] {
  * offset asked about: in a rendered chart of many megabytes the findings are often near the top.
  */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private readonly starts: number[];
   /** Where the next unread line break may be; -1 once the whole text is read. */
-  private scanned = 0;
+  private scanned: number;
 
-  constructor(private readonly text: string) {}
+  /**
+   * `from` must be a line start, on line `firstLine`: an index of one document's lines reads none
+   * of the documents before it. Offsets before `from` are not asked about.
+   */
+  constructor(
+    private readonly text: string,
+    from = 0,
+    private readonly firstLine = 1,
+  ) {
+    this.starts = [from];
+    this.scanned = from;
+  }
 
   /** 1-based line and column of an offset. */
   position(offset: number): { line: number; column: number } {
@@ -83,7 +94,7 @@ export class LineIndex {
       if (starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+    return { line: lo + this.firstLine, column: offset - starts[lo]! + 1 };
   }
 
   private readThrough(offset: number): void {
