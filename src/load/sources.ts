@@ -109,6 +109,8 @@ interface Walk {
   root: string;
   options: LoadOptions;
   found: string[];
+  /** Files among `found` reached through a symbolic link: only they need looking at again before they are read. */
+  links: Set<string>;
   result: LoadResult;
   /** Real paths of the folders entered, so a link back up cannot loop. */
   entered: Set<string>;
@@ -221,12 +223,14 @@ class Renderables {
  * never end. A symbolic link is followed only while it stays inside the folder being walked,
  * unless the user asked otherwise: a link added in a pull request must not read the CI user's files.
  */
-function walk(directory: string, state: Walk, named = false, overlay?: string): void {
+function walk(directory: string, state: Walk, named = false, overlay?: string, knownReal?: string): void {
   const { result, options } = state;
   let real: string;
   let entries;
   try {
-    real = realpathSync(directory);
+    // A folder entered through no link is its parent's real path and its name: one system call
+    // per folder fewer than asking.
+    real = knownReal ?? realpathSync.native(directory);
     entries = readdirSync(directory, { withFileTypes: true });
   } catch (error) {
     result.errors.push(`cannot read directory ${displayPath(options.cwd, directory)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
@@ -250,7 +254,7 @@ function walk(directory: string, state: Walk, named = false, overlay?: string): 
     const full = path.join(directory, entry.name);
     const shown = displayPath(options.cwd, full);
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(full, state, false, overlay);
+      if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(full, state, false, overlay, path.join(real, entry.name));
       continue;
     }
     if (overlay !== undefined && state.units?.partOf(overlay, full)) continue;
@@ -258,7 +262,7 @@ function walk(directory: string, state: Walk, named = false, overlay?: string): 
       const target = statOrUndefined(full);
       let targetPath: string | undefined;
       try {
-        targetPath = realpathSync(full);
+        targetPath = realpathSync.native(full);
       } catch {
         targetPath = undefined;
       }
@@ -275,8 +279,10 @@ function walk(directory: string, state: Walk, named = false, overlay?: string): 
         continue;
       }
       if (!isManifestName(entry.name)) continue;
-      if (target.isFile()) state.found.push(full);
-      else result.notices.push(`skipped ${shown}: ${describeSpecial(target)}`);
+      if (target.isFile()) {
+        state.found.push(full);
+        state.links.add(full);
+      } else result.notices.push(`skipped ${shown}: ${describeSpecial(target)}`);
       continue;
     }
     if (!isManifestName(entry.name)) continue;
@@ -295,12 +301,13 @@ async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
  * Reads at most `limit + 1` bytes, so a stream that never ends (a device, a pipe fed by `yes`)
  * costs no more than the limit. Returns the bytes and whether there was more.
  */
-function readCapped(file: string, limit: number): { bytes: Uint8Array; truncated: boolean } {
+function readCapped(file: string, limit: number): { bytes: Uint8Array; truncated: boolean; size?: number } {
   const fd = openSync(file, 'r');
   try {
     // A regular file is read into one buffer of its size (one more byte shows whether it grew
     // meanwhile); a device or pipe reports size 0 and is read in chunks until the limit.
     const expected = fstatSync(fd).size;
+    if (expected > limit) return { bytes: new Uint8Array(), truncated: true, size: expected };
     let buffer = Buffer.allocUnsafe(Math.min(expected > 0 ? expected + 1 : 64 * 1024, limit + 1));
     let total = 0;
     for (;;) {
@@ -351,7 +358,8 @@ export async function openSources(inputs: readonly string[], options: LoadOption
   const limit = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const result: LoadResult = { sources: [], renderables: [], inputs: [], errors: [], notices: [] };
   /** Files found by walking or globbing are read only if regular; files named explicitly are read whatever they are. */
-  const files: { file: string; named: boolean; root: string }[] = [];
+  /** `regular`: the walk saw a regular file there, not a link, so it is read without being looked at again. */
+  const files: { file: string; named: boolean; root: string; regular?: boolean }[] = [];
   const units = options.renderables ? new Renderables(options.cwd, options.kustomizations) : undefined;
   /** The folder each chart or overlay was found under, for the shard plan. */
   const unitRoots = new Map<string, string>();
@@ -412,7 +420,7 @@ export async function openSources(inputs: readonly string[], options: LoadOption
     if (stats.isDirectory()) {
       onlyNamedFiles = false;
       result.inputs.push({ path: input, how: 'folder' });
-      const state: Walk = { root: realpathSync(absolute), options, found: [], result, entered: new Set(), units };
+      const state: Walk = { root: realpathSync.native(absolute), options, found: [], links: new Set(), result, entered: new Set(), units };
       const before = units?.found.length ?? 0;
       const around = units?.enclosing(absolute);
       if (!around || around.dir === absolute) {
@@ -428,7 +436,7 @@ export async function openSources(inputs: readonly string[], options: LoadOption
       }
       if (units) noteUnits(before, absolute);
       if (state.found.length === 0 && (units?.found.length ?? 0) === before) result.notices.push(`no manifests (${MANIFEST_EXTENSIONS.join(', ')}) found in ${input}`);
-      for (const file of state.found) files.push({ file, named: false, root: absolute });
+      for (const file of state.found) files.push({ file, named: false, root: absolute, regular: !state.links.has(file) });
     } else {
       result.inputs.push({ path: input, how: 'file' });
       // A file named on its own belongs with its chart, overlay or top-level folder, found from the working directory.
@@ -457,22 +465,33 @@ export async function openSources(inputs: readonly string[], options: LoadOption
     result.notices.push(`shard ${options.shard.index}/${options.shard.count}: ${plan.units} of ${plan.totalUnits} unit${plan.totalUnits === 1 ? '' : 's'} (charts, overlays or top-level folders)`);
   }
   result.renderables = renderables;
-  const cwdReal = realpathSync(options.cwd);
+  const cwdReal = realpathSync.native(options.cwd);
   function* read(): Generator<Source> {
     if (stdin) yield stdin;
     const seen = new Set<string>();
-    for (const { file, named } of files) {
+    for (const { file, named, regular } of files) {
       if (seen.has(file)) continue;
       seen.add(file);
-      const source = readOne(file, named);
+      const source = regular ? readRegular(file) : readOne(file, named);
       if (source) yield source;
+    }
+  }
+  /** Two system calls fewer per file than readOne: a corpus of a thousand files notices. */
+  function readRegular(file: string): Source | undefined {
+    const shown = displayPath(options.cwd, file);
+    try {
+      const { bytes, truncated, size } = readCapped(file, limit);
+      return truncated ? tooLarge(shown, limit, size) : decodeSource(shown, bytes);
+    } catch (error) {
+      result.errors.push(`cannot read ${shown}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      return undefined;
     }
   }
   function readOne(file: string, named: boolean): Source | undefined {
     const shown = displayPath(options.cwd, file);
     try {
       // A pattern's matches follow the same rule as a walked folder, with the working directory as the tree.
-      if (!named && !options.followSymlinks && lstatSync(file).isSymbolicLink() && !isInside(realpathSync(file), cwdReal)) {
+      if (!named && !options.followSymlinks && lstatSync(file).isSymbolicLink() && !isInside(realpathSync.native(file), cwdReal)) {
         result.notices.push(`skipped ${shown}: a symbolic link out of the working directory (use --follow-symlinks to read it)`);
         return undefined;
       }
