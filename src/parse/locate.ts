@@ -124,6 +124,34 @@ class Scanner {
     return undefined;
   }
 
+  /**
+   * The first content line after the one holding `offset` that is not nested below `indent`
+   * (deeper lines, and with `dashesNested` the dashes of a sequence written at `indent` itself,
+   * which belongs to the key before it). The same lines as stepping with contentLine, without
+   * building a Line for each nested one: a mapping's keys are found by skipping everything below them.
+   */
+  nextAtOrAbove(offset: number, indent: number, dashesNested: boolean): Line | undefined {
+    const { text } = this;
+    let lineStart = this.nextLineStart(offset);
+    while (lineStart < this.end) {
+      let i = lineStart;
+      while (text.charCodeAt(i) === SPACE) i++;
+      const ch = text.charCodeAt(i);
+      if (ch === TAB) throw new Unsupported();
+      if (!isLineBreak(ch) && ch !== HASH && i < this.end) {
+        const lineIndent = i - lineStart;
+        if (lineIndent < indent || (lineIndent === indent && !(dashesNested && this.isSequenceDash(i)))) {
+          if (i === lineStart && (this.isMarker(i, 0x2d) || this.isMarker(i, 0x2e))) return undefined;
+          return { start: lineStart, indent: lineIndent, content: i };
+        }
+      }
+      const newline = text.indexOf('\n', i);
+      if (newline === -1) return undefined;
+      lineStart = newline + 1;
+    }
+    return undefined;
+  }
+
   nextLineStart(offset: number): number {
     const newline = this.text.indexOf('\n', offset);
     return newline === -1 ? this.end : newline + 1;
@@ -231,10 +259,7 @@ class Scanner {
       const key = this.key(at);
       if (!key) throw new Unsupported();
       keys.set(key.name, key);
-      let line = this.contentLine(this.nextLineStart(at));
-      while (line && (line.indent > map.indent || (line.indent === map.indent && this.isSequenceDash(line.content)))) {
-        line = this.contentLine(this.nextLineStart(line.content));
-      }
+      const line = this.nextAtOrAbove(at, map.indent, true);
       if (!line || line.indent < map.indent) break;
       at = line.content;
     }
@@ -257,8 +282,7 @@ class Scanner {
     let dashes = this.sequenceDashes.get(seq.start);
     if (!dashes) this.sequenceDashes.set(seq.start, (dashes = [seq.start]));
     while (dashes.length <= index) {
-      let line = this.contentLine(this.nextLineStart(dashes[dashes.length - 1]!));
-      while (line && line.indent > seq.indent) line = this.contentLine(this.nextLineStart(line.content));
+      const line = this.nextAtOrAbove(dashes[dashes.length - 1]!, seq.indent, false);
       if (!line || line.indent < seq.indent || !this.isSequenceDash(line.content)) return undefined;
       dashes.push(line.content);
     }
