@@ -41,8 +41,23 @@ const SOURCES: Readonly<Record<DataKind, KeySource>> = {
   },
 };
 
+/**
+ * Keys per object, asked once: every pod that reads a ConfigMap asks for its keys, and a
+ * dashboards ConfigMap has hundreds. `null`: a controller fills it in.
+ */
+const knownKeys = new WeakMap<Resource, Set<string> | null>();
+
 /** Keys an object has, or undefined when a controller fills it in, so its keys are unknown. */
 function keysOf(kind: DataKind, resource: Resource): Set<string> | undefined {
+  let keys = knownKeys.get(resource);
+  if (keys === undefined) {
+    keys = readKeys(kind, resource) ?? null;
+    knownKeys.set(resource, keys);
+  }
+  return keys ?? undefined;
+}
+
+function readKeys(kind: DataKind, resource: Resource): Set<string> | undefined {
   const source = SOURCES[kind];
   const { object } = resource;
   if (typeof object.type === 'string' && source.filledTypes.has(object.type)) return undefined;
@@ -62,7 +77,8 @@ function keysOf(kind: DataKind, resource: Resource): Set<string> | undefined {
  * The keys of an object defined once or more: a key of any definition counts, since which one
  * wins depends on how the set is applied, and the duplicate is a finding of its own.
  */
-function unionOfKeys(kind: DataKind, definitions: readonly Resource[]): Set<string> | undefined {
+function unionOfKeys(kind: DataKind, definitions: readonly Resource[]): ReadonlySet<string> | undefined {
+  if (definitions.length === 1) return keysOf(kind, definitions[0]!);
   const keys = new Set<string>();
   for (const definition of definitions) {
     const own = keysOf(kind, definition);
