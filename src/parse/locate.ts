@@ -106,22 +106,7 @@ class Scanner {
    * lines. A document marker ends the document, except where the document itself begins with one.
    */
   contentLine(from: number, markerEnds = true): Line | undefined {
-    const { text } = this;
-    let lineStart = from;
-    while (lineStart < this.end) {
-      let i = lineStart;
-      while (text.charCodeAt(i) === SPACE) i++;
-      const ch = text.charCodeAt(i);
-      if (ch === TAB) throw new Unsupported();
-      if (!isLineBreak(ch) && ch !== HASH && i < this.end) {
-        if (markerEnds && i === lineStart && (this.isMarker(i, 0x2d) || this.isMarker(i, 0x2e))) return undefined;
-        return { start: lineStart, indent: i - lineStart, content: i };
-      }
-      const newline = text.indexOf('\n', i);
-      if (newline === -1) return undefined;
-      lineStart = newline + 1;
-    }
-    return undefined;
+    return this.firstLineAtOrAbove(from, Infinity, false, markerEnds);
   }
 
   /**
@@ -131,8 +116,12 @@ class Scanner {
    * building a Line for each nested one: a mapping's keys are found by skipping everything below them.
    */
   nextAtOrAbove(offset: number, indent: number, dashesNested: boolean): Line | undefined {
+    return this.firstLineAtOrAbove(this.nextLineStart(offset), indent, dashesNested, true);
+  }
+
+  private firstLineAtOrAbove(from: number, indent: number, dashesNested: boolean, markerEnds: boolean): Line | undefined {
     const { text } = this;
-    let lineStart = this.nextLineStart(offset);
+    let lineStart = from;
     while (lineStart < this.end) {
       let i = lineStart;
       while (text.charCodeAt(i) === SPACE) i++;
@@ -141,7 +130,7 @@ class Scanner {
       if (!isLineBreak(ch) && ch !== HASH && i < this.end) {
         const lineIndent = i - lineStart;
         if (lineIndent < indent || (lineIndent === indent && !(dashesNested && this.isSequenceDash(i)))) {
-          if (i === lineStart && (this.isMarker(i, 0x2d) || this.isMarker(i, 0x2e))) return undefined;
+          if (markerEnds && i === lineStart && (this.isMarker(i, 0x2d) || this.isMarker(i, 0x2e))) return undefined;
           return { start: lineStart, indent: lineIndent, content: i };
         }
       }
