@@ -2,6 +2,8 @@ import jsyaml from 'js-yaml';
 import type { Document } from 'yaml';
 import type { DiagnosticId, FindingOrigin, ObjectPath, Range, Skip, Source } from '../core/types.js';
 import { yamlLibrary } from './lazy-yaml.js';
+import { fastLoad } from './fast-yaml.js';
+import { FILE_MODE_KEY, YAML11_BOOLEAN, YAML11_CANDIDATE, YAML11_OCTAL, YAML11_TRUE, type AmbiguousScalar } from './yaml11.js';
 import { SCHEMA } from './yaml-schema.js';
 import { rangeOfSpan, YamlDocumentLocator, type SourceFile } from './positions.js';
 import { LineIndex, splitDocuments, type DocumentSpan } from './text.js';
@@ -104,29 +106,6 @@ function firstLineOf(message: string): string {
   return line.replace(/ at line \d+, column \d+:?$/, '').replace(/:$/, '');
 }
 
-/**
- * Plain scalars that YAML 1.1, which the API server's decoder follows, reads differently from
- * YAML 1.2, which kubegate and most editors follow: `yes`/`no`/`on`/`off` (and `y`/`n`) are
- * booleans there, and a leading zero makes a number octal.
- */
-const YAML11_BOOLEAN = /^(?:[yY]|[yY]es|YES|[oO]n|ON)$|^(?:[nN]|[nN]o|NO|[oO]ff|OFF)$/;
-const YAML11_TRUE = /^(?:[yY]|[yY]es|YES|[oO]n|ON)$/;
-const YAML11_OCTAL = /^[-+]?0[0-7]+$/;
-const FILE_MODE_KEY = /(?:^|[\s{,])(?:mode|defaultMode)\s*:\s*$/;
-/** A cheap test over the document's text, so only documents that may hold one are read again. */
-// A value follows `: ` or `- ` (a block value or item) or `[`, `{` or `,`; starting the search at
-// those characters alone (not at every space) keeps this pass a small share of the parse, and
-// asking for the space after `:` and `-` keeps `- -n` and `HTTP-01` from sending a document to
-// the slower second reading. A block-style key at the start of a line (`yes: 1`) is not
-// pre-tested; Kubernetes objects have no such keys.
-const YAML11_CANDIDATE = /(?:[:-][ \t]+|[[{,][ \t]*)(?:[yYnN]|[yY]es|YES|[nN]o|NO|[oO]n|ON|[oO]ff|OFF|[-+]?0[0-7]+)[ \t]*(?:#|$|[,\]}])/m;
-
-export interface AmbiguousScalar {
-  start: number;
-  end: number;
-  text: string;
-}
-
 /** Where a document holds such scalars, read with js-yaml's event listener (quoted scalars have no tag there). */
 export function yaml11Ambiguities(source: string): AmbiguousScalar[] {
   if (!YAML11_CANDIDATE.test(source)) return [];
@@ -157,8 +136,8 @@ export function yaml11Ambiguities(source: string): AmbiguousScalar[] {
   return found;
 }
 
-function reportAmbiguities(source: string, offset: number, report: Report): void {
-  for (const ambiguous of yaml11Ambiguities(source)) {
+function reportAmbiguities(found: readonly AmbiguousScalar[], offset: number, report: Report): void {
+  for (const ambiguous of found) {
     const { text } = ambiguous;
     const [messageId, data] = YAML11_OCTAL.test(text)
       ? ['octal', { text, decimal: String(Number(text)), octal: String(Number.parseInt(text, 8)), digits: text.replace(/^[-+]?0+/, '') }]
@@ -322,16 +301,23 @@ function inspectTree(document: Document, offset: number): { duplicateKeys: Docum
 }
 
 /**
- * js-yaml is the fast path. Where it fails (a syntax error, a duplicate key, or one of its own
- * indentation quirks on valid YAML), the `yaml` library parses the document again: its spec
- * compliance decides whether the document is really broken, and its errors carry exact positions.
- * Neither is trusted not to throw: whatever a document does to them ends as a finding on it.
+ * The subset reader (fast-yaml.ts) reads nearly every manifest, and finds the YAML 1.1 scalars on
+ * the way; what it does not read with certainty, js-yaml reads. Where js-yaml fails (a syntax
+ * error, a duplicate key, or one of its own indentation quirks on valid YAML), the `yaml` library
+ * parses the document again: its spec compliance decides whether the document is really broken,
+ * and its errors carry exact positions. None is trusted not to throw: whatever a document does to
+ * them ends as a finding on it.
  */
 function parseDocumentValue(file: SourceFile, span: DocumentSpan, source: string, report: Report): DocumentValue | undefined {
+  const read = fastLoad(source);
+  if (read) {
+    reportAmbiguities(read.ambiguous, span.start, report);
+    return { value: read.value, duplicateKeys: [] };
+  }
   let fastError: unknown;
   try {
     const value = jsyaml.load(source, { schema: SCHEMA, filename: file.path });
-    reportAmbiguities(source, span.start, report);
+    reportAmbiguities(yaml11Ambiguities(source), span.start, report);
     return { value, duplicateKeys: [] };
   } catch (error) {
     fastError = error;
@@ -349,9 +335,9 @@ function parseDocumentValue(file: SourceFile, span: DocumentSpan, source: string
   };
   if (/duplicated mapping key/.test(String((fastError as Error | undefined)?.message))) {
     try {
-      const read = withDuplicateKeys(source, span.start);
-      reportAmbiguities(source, span.start, report);
-      return read;
+      const withRepeats = withDuplicateKeys(source, span.start);
+      reportAmbiguities(yaml11Ambiguities(source), span.start, report);
+      return withRepeats;
     } catch {
       // Something else is wrong too: the precise parser decides what.
     }
