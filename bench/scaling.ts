@@ -7,7 +7,7 @@
  * holds the benchmark and whatever earlier runs left for the collector.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { constants, loadavg } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -173,18 +173,44 @@ const DIAGNOSTIC_IDS = new Set(DIAGNOSTIC_LIST.map((diagnostic) => diagnostic.id
 /**
  * The findings in a JSON report, and those that say an input was not (fully) read: a refused
  * file, a syntax error, an internal error. The generated input provokes none of those, so one
- * means a run skipped work and its time is not the time of linting the input.
+ * means a run skipped work and its time is not the time of linting the input. Counted a block at
+ * a time: at 100× the report is over 600 MB, more than one JavaScript string can hold, and reading
+ * it whole called a finished run unfinished.
  */
 function readReport(reportFile: string): { findings: number; inputProblems: string[] } | undefined {
-  const text = readText(reportFile);
-  if (!text.trimStart().startsWith('[')) return undefined;
+  let fd: number;
+  try {
+    fd = openSync(reportFile, 'r');
+  } catch {
+    return undefined;
+  }
+  const ruleIds = /"ruleId":\s*"([^"]+)"/g;
   let findings = 0;
   const inputProblems = new Set<string>();
-  for (const match of text.matchAll(/"ruleId":\s*"([^"]+)"/g)) {
-    findings++;
-    if (DIAGNOSTIC_IDS.has(match[1] as DiagnosticId)) inputProblems.add(match[1]!);
+  let opened = false;
+  try {
+    const block = Buffer.allocUnsafe(16 * 1024 * 1024);
+    // The text after the last whole match, carried into the next block, where a match cut by the block's end is completed.
+    let carried = '';
+    for (let read = readSync(fd, block, 0, block.length, null); read > 0; read = readSync(fd, block, 0, block.length, null)) {
+      // latin1 maps each byte to one character: what is searched for is ASCII, and no character is cut in two.
+      const text = carried + block.toString('latin1', 0, read);
+      if (!opened) {
+        if (!text.trimStart().startsWith('[')) return undefined;
+        opened = true;
+      }
+      let matchedTo = 0;
+      for (const match of text.matchAll(ruleIds)) {
+        findings++;
+        if (DIAGNOSTIC_IDS.has(match[1] as DiagnosticId)) inputProblems.add(match[1]!);
+        matchedTo = match.index + match[0].length;
+      }
+      carried = text.slice(Math.max(matchedTo, text.length - 256));
+    }
+  } finally {
+    closeSync(fd);
   }
-  return { findings, inputProblems: [...inputProblems] };
+  return opened ? { findings, inputProblems: [...inputProblems] } : undefined;
 }
 
 interface RunSpec {
