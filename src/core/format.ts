@@ -25,12 +25,14 @@ function split(template: string): readonly string[] {
 export function formatMessage(template: string, data: Readonly<Record<string, string | number>> | undefined): string {
   const parts = split(template);
   if (parts.length === 1) return template;
-  let text = parts[0]!;
+  // Joined rather than concatenated: a message is kept until it is reported, and one flat string
+  // is one object to hold where `+=` leaves a tree of pieces that every reporter flattens again.
+  const pieces: string[] = [parts[0]!];
   for (let i = 1; i < parts.length; i += 3) {
     const value = data?.[parts[i + 1]!];
-    text += (value === undefined ? parts[i]! : String(value)) + parts[i + 2]!;
+    pieces.push(value === undefined ? parts[i]! : String(value), parts[i + 2]!);
   }
-  return text;
+  return pieces.join('');
 }
 
 /** The `{{name}}` slots a message template declares, in order of first use. */

@@ -1,6 +1,6 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { describeResource } from '../core/format.js';
-import { isActive, type Finding, type InputDescription, type LintResult, type RelatedLocation, type Severity, type Skip } from '../core/types.js';
+import { isActive, type Finding, type ResourceRef, type InputDescription, type LintResult, type RelatedLocation, type Severity, type Skip } from '../core/types.js';
 import { escapeControl, plural } from './escape.js';
 import { pathInside } from './path.js';
 import type { ChunkedReporter, Reporter } from './types.js';
@@ -60,6 +60,8 @@ function isInside(file: string, dir: string, cwd: string): boolean {
   return fromDir !== '' && !fromDir.startsWith('..') && !isAbsolute(fromDir);
 }
 
+const objectLines = new WeakMap<ResourceRef, string>();
+
 /**
  * The dim second line: which object the finding is about and where else to look. A finding moved
  * from rendered output to its template names the rendered line (`rendered: line 47`), with the
@@ -67,6 +69,12 @@ function isInside(file: string, dir: string, cwd: string): boolean {
  * rendered output names the template Helm printed it from.
  */
 function secondLine(finding: Finding, cwd: string): string | undefined {
+  // Most findings name only their object, and an object has several: its line is made once.
+  if (finding.resource && !finding.origin && !finding.related) {
+    let line = objectLines.get(finding.resource);
+    if (line === undefined) objectLines.set(finding.resource, (line = escapeControl(describeResource(finding.resource))));
+    return line;
+  }
   const parts: string[] = [];
   if (finding.resource) parts.push(describeResource(finding.resource));
   const rendered = renderedLocation(finding);
